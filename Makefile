@@ -1,0 +1,52 @@
+# Taken voor de cursuskit. Alleen Python 3.11 en make zijn nodig; de rest installeert dit bestand.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STEMPEL := $(VENV)/.geinstalleerd
+VENDOR := _vendor/vendor/html-manager/embed-amd.js
+
+.PHONY: help venv vendor book lab test test-snel lint bench schoon
+
+help:
+	@echo "make book   - installeer (eerste keer), bouw het cursusboek en zeg welk bestand je opent"
+	@echo "make lab    - open JupyterLab met de deelnemersversies van de opdrachten"
+	@echo "make test   - draai alle tests (ook de trage en de browsertests)"
+	@echo "make bench  - meet de prestaties en druk een tabel af"
+	@echo "make lint   - controleer de code met ruff"
+
+$(STEMPEL): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+venv: $(STEMPEL)
+
+$(VENDOR): scripts/vendor_js.sh
+	bash scripts/vendor_js.sh _vendor/vendor
+
+vendor: $(VENDOR)
+
+book: venv vendor
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter-book build -W -n --keep-going .
+	@echo ""
+	@echo "Het cursusboek staat klaar. Open in je browser: $(CURDIR)/_build/html/index.html"
+
+lab: venv
+	$(BIN)/regie lab
+
+test: venv vendor
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest
+
+test-snel: venv
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest -m "not traag and not browser"
+
+lint: venv
+	$(BIN)/ruff check samenwerkingscode tests bench
+	$(BIN)/ruff format --check samenwerkingscode tests bench
+
+bench: venv vendor
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m bench
+
+schoon:
+	rm -rf _build .pytest_cache

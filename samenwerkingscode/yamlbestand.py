@@ -72,6 +72,7 @@ _YAML_PROBLEMEN = {
     "found unexpected ':'": "er staat een onverwachte dubbele punt ':' (zet de tekst tussen aanhalingstekens)",
     "while scanning a quoted scalar": "een aanhalingsteken is niet gesloten",
     "found duplicate key": "een veldnaam komt twee keer voor",
+    "expected a single document": "er staan meerdere documenten in dit bestand (een regel '---'); één document per bestand",
 }
 
 
@@ -212,6 +213,14 @@ _TYPEN = {
 }
 
 
+_GRENZEN = {
+    "greater_than": "groter dan",
+    "greater_than_equal": "minstens",
+    "less_than": "kleiner dan",
+    "less_than_equal": "hoogstens",
+}
+
+
 def _pydantic_melding(fout: dict[str, Any], schema: type[BaseModel], pad: Pad) -> str:
     soort: str = fout["type"]
     if soort == "missing":
@@ -227,6 +236,11 @@ def _pydantic_melding(fout: dict[str, Any], schema: type[BaseModel], pad: Pad) -
         return f"ongeldige waarde {fout.get('input')!r}; kies uit {verwacht}"
     if soort == "string_too_short":
         return "mag niet leeg zijn"
+    if soort == "string_pattern_mismatch":
+        return f"heeft niet de juiste vorm: {_kort(fout.get('input'))} past niet bij {fout.get('ctx', {}).get('pattern', '')!r}"
+    if soort in _GRENZEN:
+        grens = next(iter(fout.get("ctx", {}).values()), "")
+        return f"moet {_GRENZEN[soort]} {grens} zijn, niet {_kort(fout.get('input'))}"
     if soort in ("too_short", "list_too_short"):
         minimaal = fout.get("ctx", {}).get("min_length", 1)
         return f"moet minstens {minimaal} item(s) bevatten"

@@ -1,0 +1,571 @@
+"""De Schakelbak: schakelen tussen samenwerkingsvormen, geconsolideerde doelen, trade-off of compromis.
+
+De dia's noemen deze instrumenten alleen; dit is een uitwerking van de kit. De regels (welk signaal
+welke richting en welke interventies oplevert, welke trede van de toets welke signalen geeft) staan
+in ``model/schakelbak.yml``, de lesvoorbeelden voor oefening 4a in ``model/voorstellen.yml``. De code
+past alleen die regels toe, zodat een trainer ze kan vervangen zonder programmeur.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from samenwerkingscode import model
+from samenwerkingscode.yamlbestand import RegieFout
+
+if TYPE_CHECKING:
+    from samenwerkingscode.toets import ToetsUitslag
+    from samenwerkingscode.vormen import Samenwerkingsvorm
+
+MODELNAAM = "schakelbak"
+VOORSTELLEN = "voorstellen"
+
+Herkomst = Literal["deck", "kit"]
+Richting = Literal["op", "terug", "stap_terug", "blijven"]
+VormSleutel = Literal["zelf_doen", "netwerk", "contract_afstandelijk", "contract_diep", "partnership"]
+Trede = Literal["kan", "klopt", "werkt", "levert", "op_orde"]
+_RICHTINGEN: tuple[str, ...] = ("op", "terug", "stap_terug", "blijven")
+_Loc = tuple[str | int, ...]
+
+
+def _samenwerkingsvorm() -> type[Samenwerkingsvorm]:
+    """Lazy import: ``vormen`` is een eigen module met een eigen modelbestand."""
+    from samenwerkingscode.vormen import Samenwerkingsvorm
+
+    return Samenwerkingsvorm
+
+
+def _validatiefout(titel: str, problemen: list[tuple[_Loc, str, object]]) -> ValidationError:
+    """Een pydantic-fout met een precieze plaats, zodat de melding veld en regel noemt."""
+    return ValidationError.from_exception_data(
+        titel,
+        [
+            InitErrorDetails(type=PydanticCustomError("value_error", melding), loc=loc, input=invoer)
+            for loc, melding, invoer in problemen
+        ],
+    )
+
+
+def _controleer_plaatshouders(model_: BaseModel, toegestaan: dict[str, set[str]]) -> list[tuple[_Loc, str, object]]:
+    """Elke tekst mag alleen de plaatshouders gebruiken die de code invult."""
+    problemen: list[tuple[_Loc, str, object]] = []
+    for naam, mag in toegestaan.items():
+        tekst = getattr(model_, naam)
+        try:
+            gebruikt = {veld for _, veld, _, _ in string.Formatter().parse(tekst) if veld is not None}
+        except ValueError:
+            problemen.append(
+                ((naam,), "een accolade { of } staat niet goed; gebruik {{ en }} voor een losse accolade", tekst)
+            )
+            continue
+        onbekend = sorted(gebruikt - mag)
+        if onbekend:
+            lijst = ", ".join("{" + t + "}" for t in sorted(mag)) or "geen"
+            problemen.append(((naam,), f"onbekende plaatshouder {{{onbekend[0]}}}; toegestaan: {lijst}", tekst))
+    return problemen
+
+
+def _tip(woord: str, opties: Iterable[str]) -> str:
+    gelijkend = difflib.get_close_matches(str(woord), list(opties), n=1)
+    return f" (bedoel je '{gelijkend[0]}'?)" if gelijkend else ""
+
+
+# --- Geconsolideerde doelen en voorstellen ------------------------------------------------------
+
+
+class OpgegevenDoel(BaseModel):
+    """Een eigen doel dat een partij opgeeft, met wat ze ervoor terugkrijgt (of ``None``: niets)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    doel: str = Field(min_length=1)
+    tegenprestatie: str | None = None
+
+    @property
+    def heeft_tegenprestatie(self) -> bool:
+        return bool(self.tegenprestatie and self.tegenprestatie.strip())
+
+
+class PartijDoelen(BaseModel):
+    """De rekening van één partij: welke eigen doelen het gezamenlijk doel dient, laat of kost."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    partij: str = Field(min_length=1)
+    gediend: list[str] = Field(default_factory=list)
+    onaangeroerd: list[str] = Field(default_factory=list)
+    opgegeven: list[OpgegevenDoel] = Field(default_factory=list)
+
+
+class GeconsolideerdDoel(BaseModel):
+    """Het gezamenlijk doel plus, per partij, de expliciete rekening van haar eigen doelen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    gezamenlijk_doel: str = Field(min_length=1)
+    partijen: list[PartijDoelen] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unieke_partijen(self) -> GeconsolideerdDoel:
+        namen = [p.partij.strip().lower() for p in self.partijen]
+        problemen: list[tuple[_Loc, str, object]] = [
+            (("partijen", i, "partij"), f"partij '{p.partij}' staat er twee keer in", p.partij)
+            for i, p in enumerate(self.partijen)
+            if namen.index(namen[i]) != i
+        ]
+        if problemen:
+            raise _validatiefout("GeconsolideerdDoel", problemen)
+        return self
+
+
+class Voorstel(BaseModel):
+    """Een voorstel (een 'deal') met alleen feiten: niet of het een trade-off of compromis is."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    titel: str = Field(min_length=1)
+    beschrijving: str = Field(min_length=1)
+    gezamenlijk_doel_gehaald: Literal["volledig", "deels", "niet"]
+    gevolgen_voor_doel: str = Field(min_length=1)
+    doelen: GeconsolideerdDoel
+    herkomst: Herkomst = "kit"
+
+    @property
+    def opgegeven(self) -> list[tuple[str, OpgegevenDoel]]:
+        """Alle opgegeven doelen als (partij, doel), in de volgorde van het bestand."""
+        return [(p.partij, o) for p in self.doelen.partijen for o in p.opgegeven]
+
+
+class Voorstellen(BaseModel):
+    """Het bestand met lesvoorbeelden voor oefening 4a."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    term: str | None = None
+    herkomst: Herkomst
+    toelichting: str = Field(min_length=1)
+    bronnen: list[str] = Field(default_factory=list)
+    voorstellen: list[Voorstel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unieke_ids(self) -> Voorstellen:
+        ids = [v.id for v in self.voorstellen]
+        problemen: list[tuple[_Loc, str, object]] = [
+            (("voorstellen", i, "id"), f"voorstel-id '{v.id}' komt twee keer voor", v.id)
+            for i, v in enumerate(self.voorstellen)
+            if ids.index(v.id) != i
+        ]
+        if problemen:
+            raise _validatiefout("Voorstellen", problemen)
+        return self
+
+
+# --- Het modelbestand van de Schakelbak ----------------------------------------------------------
+
+
+class Versnelling(BaseModel):
+    """Wat een samenwerkingsvorm betekent als versnelling in de Schakelbak."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    vorm: VormSleutel
+    term: str = Field(min_length=1)
+    binding: str = Field(min_length=1)
+    wanneer: str = Field(min_length=1)
+
+
+class RichtingInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sleutel: Richting
+    term: str | None = None
+    label: str = Field(min_length=1)
+    uitleg: str = Field(min_length=1)
+
+
+class Signaal(BaseModel):
+    """Een waarneming over de samenwerking, met de richting waarin ze wijst en de interventies."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sleutel: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=1)
+    herkomst: Herkomst
+    richting: Richting
+    minimaal: VormSleutel | None = None
+    maximaal: VormSleutel | None = None
+    uitleg: str = ""
+    interventies: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _grenzen(self) -> Signaal:
+        problemen: list[tuple[_Loc, str, object]] = []
+        if self.minimaal is not None and self.richting != "op":
+            problemen.append((("minimaal",), "'minimaal' hoort alleen bij richting 'op'", self.minimaal))
+        if self.maximaal is not None and self.richting != "terug":
+            problemen.append((("maximaal",), "'maximaal' hoort alleen bij richting 'terug'", self.maximaal))
+        if problemen:
+            raise _validatiefout("Signaal", problemen)
+        return self
+
+
+class Uitleg(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    term: str | None = None
+    herkomst: Herkomst
+    uitleg: str = Field(min_length=1)
+
+
+class Mate(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    deels: str = Field(min_length=1)
+    niet: str = Field(min_length=1)
+
+
+class BeoordelingTeksten(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    trade_off: str
+    trade_off_zonder_opgeven: str
+    doel_afgeschaafd: str
+    zonder_tegenprestatie: str
+    ook_zonder_tegenprestatie: str
+    kosten_geen: str
+    kosten_afgeschaafd: str
+    mate: Mate
+
+    @model_validator(mode="after")
+    def _plaatshouders(self) -> BeoordelingTeksten:
+        problemen = _controleer_plaatshouders(
+            self,
+            {
+                "trade_off": {"opgegeven"},
+                "trade_off_zonder_opgeven": set(),
+                "doel_afgeschaafd": {"mate", "gevolgen"},
+                "zonder_tegenprestatie": {"zonder"},
+                "ook_zonder_tegenprestatie": {"zonder"},
+                "kosten_geen": set(),
+                "kosten_afgeschaafd": {"mate", "gevolgen"},
+            },
+        )
+        if problemen:
+            raise _validatiefout("BeoordelingTeksten", problemen)
+        return self
+
+
+class SchakelingTeksten(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    op: str
+    terug: str
+    stap_terug: str
+    blijven: str
+    hoogste: str
+    laagste: str
+    signalen: str
+    uit_toets: str
+    uit_toets_op_orde: str
+    tegenstrijdig: str
+    geen_signalen: str
+
+    @model_validator(mode="after")
+    def _plaatshouders(self) -> SchakelingTeksten:
+        problemen = _controleer_plaatshouders(
+            self,
+            {
+                "op": {"van", "naar"},
+                "terug": {"van", "naar"},
+                "stap_terug": set(),
+                "blijven": {"vorm"},
+                "hoogste": {"vorm"},
+                "laagste": {"vorm"},
+                "signalen": {"signalen"},
+                "uit_toets": {"trede", "signalen"},
+                "uit_toets_op_orde": set(),
+                "tegenstrijdig": set(),
+                "geen_signalen": set(),
+            },
+        )
+        if problemen:
+            raise _validatiefout("SchakelingTeksten", problemen)
+        return self
+
+
+class SchakelbakModel(BaseModel):
+    """Het hele modelbestand van de Schakelbak; controleert dat alle verwijzingen kloppen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    term: str | None = None
+    herkomst: Herkomst
+    toelichting: str = Field(min_length=1)
+    versnellingen: list[Versnelling]
+    richtingen: list[RichtingInfo]
+    voorrang: list[Richting]
+    signalen: list[Signaal] = Field(min_length=1)
+    uit_toets: dict[Trede, list[str]]
+    geconsolideerde_doelen: Uitleg
+    trade_off: Uitleg
+    compromis: Uitleg
+    beoordeling: BeoordelingTeksten
+    schakeling: SchakelingTeksten
+
+    @model_validator(mode="after")
+    def _controleer(self) -> SchakelbakModel:
+        problemen: list[tuple[_Loc, str, object]] = []
+        vormen = [v.vorm for v in self.versnellingen]
+        for i, v in enumerate(vormen):
+            if vormen.index(v) != i:
+                problemen.append((("versnellingen", i, "vorm"), f"vorm '{v}' komt twee keer voor", v))
+        for ontbreekt in [v for v in VormSleutel.__args__ if v not in vormen]:  # type: ignore[attr-defined]
+            problemen.append((("versnellingen",), f"de versnelling '{ontbreekt}' ontbreekt", None))
+        richtingen = [r.sleutel for r in self.richtingen]
+        if sorted(richtingen) != sorted(_RICHTINGEN):
+            problemen.append((("richtingen",), f"geef elke richting precies één keer: {', '.join(_RICHTINGEN)}", None))
+        if sorted(self.voorrang) != sorted(_RICHTINGEN):
+            problemen.append(
+                (("voorrang",), f"zet elke richting precies één keer in de voorrang: {', '.join(_RICHTINGEN)}", None)
+            )
+        sleutels = [s.sleutel for s in self.signalen]
+        for i, s in enumerate(sleutels):
+            if sleutels.index(s) != i:
+                problemen.append((("signalen", i, "sleutel"), f"signaal '{s}' komt twee keer voor", s))
+        for trede, lijst in self.uit_toets.items():
+            for j, s in enumerate(lijst):
+                if s not in sleutels:
+                    problemen.append((("uit_toets", trede, j), f"onbekend signaal '{s}'{_tip(s, sleutels)}", s))
+        if problemen:
+            raise _validatiefout("SchakelbakModel", problemen)
+        return self
+
+
+def laad_schakelbak() -> SchakelbakModel:
+    """Het gevalideerde modelbestand (uit ``REGIE_MODEL_MAP`` als die het bestand heeft)."""
+    return model.laad(MODELNAAM, SchakelbakModel)
+
+
+def laad_voorstellen() -> Voorstellen:
+    """De lesvoorbeelden voor oefening 4a (uit ``REGIE_MODEL_MAP`` als die het bestand heeft)."""
+    return model.laad(VOORSTELLEN, Voorstellen)
+
+
+def voorstellen() -> list[Voorstel]:
+    return list(laad_voorstellen().voorstellen)
+
+
+def voorstel(id: str) -> Voorstel:
+    """Eén lesvoorbeeld op id; een onbekend id geeft een Nederlandse ``RegieFout``."""
+    alle = voorstellen()
+    for v in alle:
+        if v.id == id:
+            return v
+    ids = [v.id for v in alle]
+    raise RegieFout(f"Onbekend voorstel '{id}'{_tip(id, ids)}; kies uit {', '.join(ids)}.")
+
+
+def signalen() -> list[Signaal]:
+    return list(laad_schakelbak().signalen)
+
+
+def signaal(sleutel: str) -> Signaal:
+    """Eén signaal; een onbekende sleutel geeft een Nederlandse ``RegieFout`` met een suggestie."""
+    alle = laad_schakelbak().signalen
+    for s in alle:
+        if s.sleutel == sleutel:
+            return s
+    raise RegieFout(
+        f"Onbekend signaal '{sleutel}'{_tip(sleutel, [s.sleutel for s in alle])}. De Schakelbak kent: {', '.join(s.sleutel for s in alle)}."
+    )
+
+
+def versnellingen() -> list[Versnelling]:
+    """De versnellingen in de volgorde van binding (zelf doen = 0 … partnership = 4)."""
+    volgorde = {v.value: i for i, v in enumerate(_samenwerkingsvorm())}
+    return sorted(laad_schakelbak().versnellingen, key=lambda v: volgorde[v.vorm])
+
+
+# --- Trade-off of compromis ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Beoordeling:
+    """Het oordeel over een voorstel, afgeleid uit de feiten van het voorstel."""
+
+    soort: Literal["trade_off", "compromis"]
+    uitleg: str
+    kosten_voor_gezamenlijk_doel: str
+    zonder_tegenprestatie: list[str] = field(default_factory=list)
+
+
+def beoordeel_voorstel(voorstel_: Voorstel | str) -> Beoordeling:
+    """Trade-off: het gezamenlijk doel blijft heel én elk opgegeven doel heeft een tegenprestatie.
+
+    Anders is het een compromis: het doel wordt afgeschaafd, of er wordt iets opgegeven zonder
+    expliciete ruil. ``voorstel_`` is een ``Voorstel`` of het id van een lesvoorbeeld.
+    """
+    v = voorstel(voorstel_) if isinstance(voorstel_, str) else voorstel_
+    teksten = laad_schakelbak().beoordeling
+    zonder = [f"{partij}: {o.doel}" for partij, o in v.opgegeven if not o.heeft_tegenprestatie]
+    gevolgen = v.gevolgen_voor_doel.strip()
+    if v.gezamenlijk_doel_gehaald != "volledig":
+        mate = getattr(teksten.mate, v.gezamenlijk_doel_gehaald)
+        uitleg = teksten.doel_afgeschaafd.format(mate=mate, gevolgen=gevolgen).strip()
+        if zonder:
+            uitleg += " " + teksten.ook_zonder_tegenprestatie.format(zonder="; ".join(zonder)).strip()
+        return Beoordeling(
+            "compromis", uitleg, teksten.kosten_afgeschaafd.format(mate=mate, gevolgen=gevolgen).strip(), zonder
+        )
+    if zonder:
+        return Beoordeling(
+            "compromis",
+            teksten.zonder_tegenprestatie.format(zonder="; ".join(zonder)).strip(),
+            teksten.kosten_geen.strip(),
+            zonder,
+        )
+    if v.opgegeven:
+        ruil = "; ".join(
+            f"{partij}: '{o.doel}' in ruil voor '{(o.tegenprestatie or '').strip()}'" for partij, o in v.opgegeven
+        )
+        return Beoordeling("trade_off", teksten.trade_off.format(opgegeven=ruil).strip(), teksten.kosten_geen.strip())
+    return Beoordeling("trade_off", teksten.trade_off_zonder_opgeven.strip(), teksten.kosten_geen.strip())
+
+
+# --- Schakelen -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Schakeling:
+    """Het voorstel van de Schakelbak: richting, doelvorm (``None`` bij een stap terug) en interventies."""
+
+    richting: Richting
+    naar_vorm: Samenwerkingsvorm | None
+    interventies: list[str]
+    uitleg: str
+    van_vorm: Samenwerkingsvorm | None = None
+    signalen: list[str] = field(default_factory=list)
+
+
+def _als_vorm(waarde: object) -> Samenwerkingsvorm:
+    vorm = _samenwerkingsvorm()
+    try:
+        return vorm(waarde)
+    except ValueError:
+        opties = [v.value for v in vorm]
+        raise RegieFout(
+            f"Onbekende samenwerkingsvorm '{waarde}'{_tip(str(waarde), opties)}; kies uit {', '.join(opties)}."
+        ) from None
+
+
+def stel_schakeling_voor(
+    huidige_vorm: Samenwerkingsvorm | str,
+    signalen: Iterable[str] | ToetsUitslag | None = (),
+    toets_uitslag: ToetsUitslag | None = None,
+) -> Schakeling:
+    """Stel een richting en interventies voor, uit opgegeven signalen en/of de uitslag van de toets.
+
+    De uitslag mag ook als tweede argument (in plaats van signalen). Alle regels komen uit het modelbestand: de richting per signaal, de voorrang bij signalen die
+    verschillende kanten op wijzen, de grenzen (minimaal/maximaal) en de signalen per trede.
+    """
+    sb = laad_schakelbak()
+    vormtype = _samenwerkingsvorm()
+    van = _als_vorm(huidige_vorm)
+    volgorde = list(vormtype)
+    namen = {v.vorm: v.term for v in sb.versnellingen}
+    per_sleutel = {s.sleutel: s for s in sb.signalen}
+
+    if signalen is None:
+        signalen = ()
+    elif hasattr(signalen, "zwakste_trede"):  # de uitslag als tweede argument, zoals in het contract
+        if toets_uitslag is not None:
+            raise RegieFout("Geef de uitslag van de toets maar één keer op.")
+        toets_uitslag, signalen = signalen, ()  # type: ignore[assignment]
+    elif isinstance(signalen, str):
+        signalen = [signalen]
+    gekozen: list[str] = []
+    for s in signalen:
+        if s not in per_sleutel:
+            raise RegieFout(
+                f"Onbekend signaal '{s}'{_tip(s, per_sleutel)}. De Schakelbak kent: {', '.join(per_sleutel)}."
+            )
+        if s not in gekozen:
+            gekozen.append(s)
+    uit_toets: list[str] = []
+    trede: str | None = None
+    if toets_uitslag is not None:
+        if toets_uitslag.zwakste_trede is not None:
+            trede = toets_uitslag.zwakste_trede
+        elif any(w is not None for w in toets_uitslag.per_vraag.values()):
+            trede = "op_orde"
+        if trede is not None:
+            uit_toets = [s for s in sb.uit_toets.get(trede, []) if s not in gekozen]  # type: ignore[call-overload]
+            gekozen += uit_toets
+
+    if not gekozen:
+        return Schakeling("blijven", van, [], sb.schakeling.geen_signalen.strip(), van, [])
+
+    richtingen = {per_sleutel[s].richting for s in gekozen}
+    richting: Richting = next(r for r in sb.voorrang if r in richtingen)
+    index = volgorde.index(van)
+    naar: Samenwerkingsvorm | None = van
+    hoofdzin: str
+    if richting == "op":
+        doel = index + 1
+        for s in gekozen:
+            grens = per_sleutel[s].minimaal
+            if per_sleutel[s].richting == "op" and grens is not None:
+                doel = max(doel, volgorde.index(vormtype(grens)))
+        if index == len(volgorde) - 1:
+            richting, hoofdzin = "blijven", sb.schakeling.hoogste.format(vorm=namen[van.value])
+        else:
+            naar = volgorde[min(doel, len(volgorde) - 1)]
+            hoofdzin = sb.schakeling.op.format(van=namen[van.value], naar=namen[naar.value])
+    elif richting == "terug":
+        doel = index - 1
+        for s in gekozen:
+            grens = per_sleutel[s].maximaal
+            if per_sleutel[s].richting == "terug" and grens is not None:
+                doel = min(doel, volgorde.index(vormtype(grens)))
+        if index == 0:
+            richting, hoofdzin = "blijven", sb.schakeling.laagste.format(vorm=namen[van.value])
+        else:
+            naar = volgorde[max(doel, 0)]
+            hoofdzin = sb.schakeling.terug.format(van=namen[van.value], naar=namen[naar.value])
+    elif richting == "stap_terug":
+        naar, hoofdzin = None, sb.schakeling.stap_terug
+    else:
+        hoofdzin = sb.schakeling.blijven.format(vorm=namen[van.value])
+
+    winnend = next(r for r in sb.voorrang if r in richtingen)
+    interventies: list[str] = []
+    for groep in (winnend, "blijven"):
+        for s in gekozen:
+            if per_sleutel[s].richting == groep:
+                interventies += [i for i in per_sleutel[s].interventies if i not in interventies]
+
+    delen = [hoofdzin.strip()]
+    eigen = [s for s in gekozen if s not in uit_toets]
+    if eigen:
+        delen.append(sb.schakeling.signalen.format(signalen="; ".join(per_sleutel[s].label for s in eigen)))
+    if trede == "op_orde":
+        delen.append(sb.schakeling.uit_toets_op_orde.strip())
+    elif trede is not None and uit_toets:
+        from samenwerkingscode.toets import toetsvraag
+
+        delen.append(
+            sb.schakeling.uit_toets.format(
+                trede=toetsvraag(trede).vraag, signalen="; ".join(per_sleutel[s].label for s in uit_toets)
+            )
+        )
+    if {"op", "terug"} <= richtingen:
+        delen.append(sb.schakeling.tegenstrijdig.strip())
+    return Schakeling(richting, naar, interventies, " ".join(delen), van, gekozen)

@@ -1,0 +1,135 @@
+"""De partnershiptypologie: situaties 1 tot en met 8, als data in ``model/typologie.yml``.
+
+De dia's noemen alleen de nummers ("Situaties 1 t/m 6?" en "Situaties 7 & 8"). De inhoud is een
+uitwerking van deze kit; daarom staat alles, ook welke situaties als partnership te organiseren zijn,
+in het modelbestand. Een trainer met het officiële materiaal vervangt het bestand, niet de code.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from samenwerkingscode import model
+from samenwerkingscode.yamlbestand import RegieFout
+
+MODELNAAM = "typologie"
+AANTAL_SITUATIES = 8  # de dia's: "Situaties 1 t/m 6" en "Situaties 7 & 8"
+
+CanvasSleutel = Literal[
+    "partijen",
+    "bijdragen",
+    "doelen",
+    "risicos",
+    "regels",
+    "besluitvorming",
+    "operatie",
+    "levenscyclus",
+    "investeringen_opbrengsten",
+]
+Herkomst = Literal["deck", "kit"]
+
+
+def _validatiefout(titel: str, problemen: list[tuple[tuple[str | int, ...], str, object]]) -> ValidationError:
+    """Een pydantic-fout met een precieze plaats, zodat de melding veld en regel noemt."""
+    return ValidationError.from_exception_data(
+        titel,
+        [
+            InitErrorDetails(type=PydanticCustomError("value_error", melding), loc=loc, input=invoer)
+            for loc, melding, invoer in problemen
+        ],
+    )
+
+
+class Situatie(BaseModel):
+    """Eén situatie uit de typologie: hoe je haar herkent en wat ze van het ontwerp vraagt."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nummer: int
+    naam: str = Field(min_length=1)
+    doelrelatie: str = Field(min_length=1)
+    herkennen: list[str] = Field(min_length=1)
+    ontwerp: list[str] = Field(min_length=1)
+    belangrijke_velden: list[CanvasSleutel] = Field(min_length=1)
+    risico: str = Field(min_length=1)
+    springendal: str | None = None
+    bronnen: list[str] = Field(default_factory=list)
+    partnership_mogelijk: bool
+    herkomst: Herkomst
+
+
+class Typologie(BaseModel):
+    """Het hele modelbestand; controleert dat de nummers 1 tot en met 8 elk precies één keer voorkomen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    term: str = "Partnershiptypologie"
+    herkomst: Herkomst
+    toelichting: str = Field(min_length=1)
+    situaties: list[Situatie] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _controleer_nummers(self) -> Typologie:
+        problemen: list[tuple[tuple[str | int, ...], str, object]] = []
+        gezien: set[int] = set()
+        for i, s in enumerate(self.situaties):
+            if not 1 <= s.nummer <= AANTAL_SITUATIES:
+                problemen.append(
+                    (
+                        ("situaties", i, "nummer"),
+                        f"situatienummer {s.nummer} kan niet; gebruik 1 tot en met {AANTAL_SITUATIES}",
+                        s.nummer,
+                    )
+                )
+            elif s.nummer in gezien:
+                problemen.append((("situaties", i, "nummer"), f"situatie {s.nummer} komt twee keer voor", s.nummer))
+            gezien.add(s.nummer)
+        ontbrekend = [n for n in range(1, AANTAL_SITUATIES + 1) if n not in gezien]
+        if ontbrekend and not problemen:
+            lijst = ", ".join(str(n) for n in ontbrekend)
+            problemen.append(
+                (
+                    ("situaties",),
+                    f"situatie {lijst} ontbreekt; de typologie heeft de situaties 1 tot en met {AANTAL_SITUATIES}",
+                    None,
+                )
+            )
+        if problemen:
+            raise _validatiefout("Typologie", problemen)
+        return self
+
+
+def laad_typologie() -> Typologie:
+    """Het gevalideerde modelbestand (uit ``REGIE_MODEL_MAP`` als die het bestand heeft)."""
+    return model.laad(MODELNAAM, Typologie)
+
+
+def situaties() -> list[Situatie]:
+    """Alle situaties, op nummer."""
+    return sorted(laad_typologie().situaties, key=lambda s: s.nummer)
+
+
+def situatie(nummer: int) -> Situatie:
+    """Eén situatie; een onbekend nummer geeft een ``RegieFout`` in het Nederlands."""
+    if isinstance(nummer, str) and nummer.strip().isdigit():
+        nummer = int(nummer)
+    if isinstance(nummer, int) and not isinstance(nummer, bool):
+        for s in laad_typologie().situaties:
+            if s.nummer == nummer:
+                return s
+    raise RegieFout(
+        f"Situatie {nummer!r} bestaat niet in de partnershiptypologie; kies een nummer van 1 tot en met {AANTAL_SITUATIES}."
+    )
+
+
+def partnership_mogelijk(nummer: int) -> bool:
+    """Is deze situatie als partnership te organiseren? Dat staat in de data, niet in de code."""
+    return situatie(nummer).partnership_mogelijk
+
+
+def mogelijke_situaties() -> list[int]:
+    """De nummers waarvoor een partnership mogelijk is (in de kit: 1 tot en met 6)."""
+    return [s.nummer for s in situaties() if s.partnership_mogelijk]

@@ -72,6 +72,12 @@ _YAML_PROBLEMEN = {
     "found unexpected ':'": "er staat een onverwachte dubbele punt ':' (zet de tekst tussen aanhalingstekens)",
     "while scanning a quoted scalar": "een aanhalingsteken is niet gesloten",
     "found duplicate key": "een veldnaam komt twee keer voor",
+    "expected the node content": "er ontbreekt een waarde (een haakje of aanhalingsteken niet gesloten?)",
+    "expected ',' or ']'": "een lijst tussen [ ] is niet goed gesloten",
+    "expected ',' or '}'": "een groep tussen { } is niet goed gesloten",
+    "found unknown escape character": "er staat een ongeldige \\-combinatie in tekst tussen dubbele aanhalingstekens",
+    "found a tab character": "er staat een tab; gebruik spaties om in te springen",
+    "could not find expected": "de opmaak klopt niet (een aanhalingsteken, haakje of dubbele punt ontbreekt)",
     "expected a single document": "er staan meerdere documenten in dit bestand (een regel '---'); één document per bestand",
 }
 

@@ -13,9 +13,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from samenwerkingscode.widgets.beslisboom import BeslisboomWidget
     from samenwerkingscode.widgets.boek import boekweergave
     from samenwerkingscode.widgets.canvas import CanvasWidget
     from samenwerkingscode.widgets.reflectie import KeuzeMetMotivatie, ReflectieWidget
+    from samenwerkingscode.widgets.schakelbak import SchakelbakWidget, VoorstellenWidget
+    from samenwerkingscode.widgets.toets import ToetsWidget
     from samenwerkingscode.widgets.vormen import VormenWidget
 
 _WAAR: dict[str, str] = {
@@ -23,10 +26,24 @@ _WAAR: dict[str, str] = {
     "VormenWidget": "samenwerkingscode.widgets.vormen",
     "ReflectieWidget": "samenwerkingscode.widgets.reflectie",
     "KeuzeMetMotivatie": "samenwerkingscode.widgets.reflectie",
+    "BeslisboomWidget": "samenwerkingscode.widgets.beslisboom",
+    "ToetsWidget": "samenwerkingscode.widgets.toets",
+    "VoorstellenWidget": "samenwerkingscode.widgets.schakelbak",
+    "SchakelbakWidget": "samenwerkingscode.widgets.schakelbak",
     "boekweergave": "samenwerkingscode.widgets.boek",
 }
 
-__all__ = ["CanvasWidget", "KeuzeMetMotivatie", "ReflectieWidget", "VormenWidget", "boekweergave"]
+__all__ = [
+    "BeslisboomWidget",
+    "CanvasWidget",
+    "KeuzeMetMotivatie",
+    "ReflectieWidget",
+    "SchakelbakWidget",
+    "ToetsWidget",
+    "VoorstellenWidget",
+    "VormenWidget",
+    "boekweergave",
+]
 
 
 def __getattr__(naam: str) -> Any:

@@ -1,0 +1,191 @@
+"""Oefening 4b (en 5a_toets): de toetsvragen scoren op een of meer momenten en die vergelijken.
+
+Een deelnemer scoort elke deelvraag van Kan, Klopt, Werkt en Levert op de toetsschaal, per moment
+(bijvoorbeeld Springendal in 2019, 2021 en 2023). De uitslag per moment (score per trede, de trede
+waar je een stap terug naartoe doet en het advies) komt uit :func:`samenwerkingscode.toets.scoor`;
+de figuur zet de momenten naast elkaar. In het antwoordbestand:
+``{"momenten": {moment: {deelvraag: schaalwaarde}}, "actief": moment}``; een deelvraag zonder
+score staat er niet in.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import ipywidgets as widgets
+
+from samenwerkingscode import toets
+from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.toets import ToetsUitslag
+from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.yamlbestand import RegieFout
+
+GEEN_SCORE = ""
+GEEN_SCORE_LABEL = "— nog niet gescoord —"
+PNG_DPI = 90  # scherp genoeg in het notebook, en snel genoeg om bij elke score opnieuw te tekenen
+
+
+class ToetsWidget(OefeningWidget):
+    """Scoor de toetsvragen per moment; alles staat meteen in het antwoordbestand."""
+
+    titel = "De toetsvragen"
+
+    def __init__(
+        self,
+        opslag: Antwoorden | None,
+        oefening: str = "4b",
+        momenten: Sequence[str] = ("2019", "2021", "2023"),
+        toelichting: Mapping[str, str] | None = None,
+    ) -> None:
+        self.momenten = [str(m) for m in momenten]
+        if not self.momenten:
+            raise RegieFout("Geef minstens één moment op om de toetsvragen voor te scoren, bijvoorbeeld '2019'.")
+        if len(set(self.momenten)) != len(self.momenten):
+            raise RegieFout(f"Elk moment mag maar één keer voorkomen (nu: {', '.join(self.momenten)}).")
+        self.toelichting = dict(toelichting or {})
+        self._scores: dict[str, dict[str, str]] = {m: {} for m in self.momenten}
+        self._overig: dict[str, Any] = {}
+        self._wisselen = False
+        super().__init__(opslag, oefening)
+
+    # --- opbouw -------------------------------------------------------------------------------
+    def bouw(self) -> widgets.Widget:
+        schaal = toets.schaal()
+        self._geldig = {w.sleutel for w in schaal}
+        opties = [(GEEN_SCORE_LABEL, GEEN_SCORE)] + [(w.label, w.sleutel) for w in schaal]
+        legenda = "".join(f"<li><strong>{html.escape(w.label)}</strong>: {html.escape(w.uitleg)}</li>" for w in schaal)
+        uitleg = widgets.HTML(
+            "<p>Kies een moment en scoor elke deelvraag op de toetsschaal "
+            "<em>(toetsschaal en deelvragen: uitwerking in deze cursuskit)</em>:</p>"
+            f"<ul style='margin-top:0'>{legenda}</ul>"
+        )
+        self.moment = widgets.ToggleButtons(options=self.momenten, description="Moment:")
+        self.moment_toelichting = widgets.HTML()
+        self.keuzes: dict[str, widgets.Dropdown] = {}
+        groepen: list[widgets.Widget] = []
+        for trede in toets.toetsvragen():
+            kop = widgets.HTML(
+                f"<h4 style='margin:0.8em 0 0.1em'>{trede.nummer}. {html.escape(trede.vraag)}</h4>"
+                f"<div style='color:#66737b;font-size:90%'>{html.escape(trede.uitleg)}</div>"
+            )
+            rijen: list[widgets.Widget] = [kop]
+            for deelvraag in trede.deelvragen:
+                keuze = widgets.Dropdown(options=opties, value=GEEN_SCORE, layout=widgets.Layout(width="13em"))
+                keuze.observe(lambda _w, s=deelvraag.sleutel: self._score_gewijzigd(s), names="value")
+                self.keuzes[deelvraag.sleutel] = keuze
+                titel = html.escape(deelvraag.uitleg, quote=True)
+                label = widgets.HTML(
+                    f"<span title='{titel}'>{html.escape(deelvraag.vraag)}</span>",
+                    layout=widgets.Layout(flex="1 1 auto", width="auto"),
+                )
+                rijen.append(widgets.HBox([keuze, label], layout=widgets.Layout(align_items="center")))
+            groepen.append(widgets.VBox(rijen))
+        self.uitslag = widgets.HTML()
+        self.figuur = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="760px"))
+        self.moment.observe(self._moment_gewijzigd, names="value")
+        return widgets.VBox([uitleg, self.moment, self.moment_toelichting, *groepen, self.uitslag, self.figuur])
+
+    # --- opslag -------------------------------------------------------------------------------
+    def herstel(self, stand: dict[str, Any]) -> None:
+        momenten = stand.get("momenten")
+        if isinstance(momenten, dict):
+            for moment, scores in momenten.items():
+                if moment not in self._scores:
+                    self._overig[moment] = scores
+                    continue
+                if isinstance(scores, dict):
+                    self._scores[moment] = {
+                        k: v for k, v in scores.items() if k in self.keuzes and isinstance(v, str) and v in self._geldig
+                    }
+        actief = stand.get("actief")
+        self.moment.value = actief if actief in self._scores else self.momenten[0]
+        self._toon_moment()
+
+    def _bewaar_alles(self) -> None:
+        momenten = {**self._overig, **{m: dict(s) for m, s in self._scores.items()}}
+        self.bewaar(momenten=momenten, actief=self.moment.value)
+
+    # --- gedrag -------------------------------------------------------------------------------
+    def scores(self, moment: str | None = None) -> dict[str, str]:
+        """De scores (deelvraag → schaalwaarde) van een moment, standaard het actieve."""
+        return dict(self._scores[moment or self.moment.value])
+
+    def uitslagen(self) -> dict[str, ToetsUitslag]:
+        """De uitslag van :func:`toets.scoor` voor elk moment."""
+        return {m: toets.scoor(s) for m, s in self._scores.items()}
+
+    def _moment_gewijzigd(self, _wijziging: dict[str, Any]) -> None:
+        if self._bezig_met_herstellen:
+            return  # herstel() toont het moment zelf
+        self._toon_moment()
+        self._bewaar_alles()
+
+    def _score_gewijzigd(self, deelvraag: str) -> None:
+        if self._wisselen:
+            return
+        waarde = self.keuzes[deelvraag].value
+        scores = self._scores[self.moment.value]
+        if waarde == GEEN_SCORE:
+            scores.pop(deelvraag, None)
+        else:
+            scores[deelvraag] = waarde
+        self._bewaar_alles()
+        self._toon_uitslag()
+
+    # --- weergave -----------------------------------------------------------------------------
+    def _toon_moment(self) -> None:
+        """Zet de keuzelijsten op de scores van het actieve moment, zonder dat dat als wijziging telt."""
+        moment = self.moment.value
+        scores = self._scores[moment]
+        self._wisselen = True
+        try:
+            for sleutel, keuze in self.keuzes.items():
+                keuze.value = scores.get(sleutel, GEEN_SCORE)
+        finally:
+            self._wisselen = False
+        tekst = self.toelichting.get(moment, "")
+        self.moment_toelichting.value = f"<p style='color:#4a5a6a'>{html.escape(tekst)}</p>" if tekst else ""
+        self._toon_uitslag()
+
+    def _toon_uitslag(self) -> None:
+        moment = self.moment.value
+        uitslagen = self.uitslagen()
+        uitslag = uitslagen[moment]
+        rijen = []
+        for trede in toets.toetsvragen():
+            score = uitslag.per_vraag.get(trede.sleutel)
+            waarde = "nog niet gescoord" if score is None else f"{round(score * 100)}%"
+            zwak = " ← stap terug naar deze trede" if trede.sleutel == uitslag.zwakste_trede else ""
+            rijen.append(
+                f"<tr><td>{trede.nummer}. {html.escape(trede.vraag)}</td>"
+                f"<td style='text-align:right;padding:0 0.8em'>{waarde}</td>"
+                f"<td style='color:#66737b'>drempel {round(trede.drempel * 100)}%</td>"
+                f"<td><strong>{zwak}</strong></td></tr>"
+            )
+        soort = "waarschuwing" if uitslag.zwakste_trede else ("goed" if uitslag.volledig else "info")
+        self.uitslag.value = (
+            f"<h4 style='margin:0.8em 0 0.2em'>Uitslag voor {html.escape(moment)}</h4>"
+            f"<table>{''.join(rijen)}</table>{opmaak_melding(uitslag.advies, soort)}"
+        )
+        self.figuur.value = vergelijking_png(uitslagen)
+
+
+_png_cache: dict[tuple[Any, ...], bytes] = {}
+
+
+def vergelijking_png(uitslagen: Mapping[str, ToetsUitslag]) -> bytes:
+    """De vergelijkingsfiguur als PNG; gecachet op de scores, want wisselen van moment verandert niets."""
+    sleutel = tuple((m, tuple(sorted(u.per_vraag.items()))) for m, u in uitslagen.items())
+    if sleutel not in _png_cache:
+        import io
+
+        from samenwerkingscode.figuren.toets import teken_toetsvergelijking
+
+        if len(_png_cache) > 64:
+            _png_cache.clear()
+        buffer = io.BytesIO()
+        teken_toetsvergelijking(uitslagen).savefig(buffer, format="png", dpi=PNG_DPI)
+        _png_cache[sleutel] = buffer.getvalue()
+    return _png_cache[sleutel]

@@ -20,6 +20,20 @@ werkbladen van UBC (``hash`` van antwoord plus zout).
 
 Het notebook (de bronversie van de trainer) maakt de afdrukken met :func:`vingerafdruk`; in de
 deelnemersversie staan alleen de hexwaarden.
+
+Beoordelen in nbgrader
+----------------------
+nbgrader kan de stand van een widget niet zien; de testcellen lezen daarom het antwoordbestand
+(alleen lezen, met terugval op de back-up) en geven de behaalde punten als laatste expressie:
+:func:`canvas_volledig`, :func:`vormen_score`, :func:`beslisboom_score`, :func:`voorstellen_score`
+en :func:`toets_volledig`. Het modelantwoord (``verwacht``) staat alleen in het verborgen deel van
+de testcel; het zichtbare deel (:func:`toon_status`) zegt alleen of er een antwoord is.
+
+Controleer mijn opdracht
+------------------------
+:func:`controleer_opdracht` zegt per onderdeel van een blok wat nog leeg of onvolledig is, zonder
+te zeggen of iets goed is. Welke onderdelen een blok heeft, staat in ``model/opdrachten.yml``
+(zonder antwoorden); het generatorscript van de notebooks leest hetzelfde bestand.
 """
 
 from __future__ import annotations
@@ -407,6 +421,27 @@ def reflectie_ingevuld(opslag: Opslag, oefening: str, min_woorden: int = 1) -> b
     return antwoord is not None and woorden(_als_tekst(antwoord.get("tekst"))) >= max(min_woorden, 1)
 
 
+def _situatienaam(nummer: Any) -> str:
+    """'5 – <naam>' uit de typologie, zodat de trainer niet hoeft op te zoeken welke situatie het is."""
+    if not isinstance(nummer, int) or isinstance(nummer, bool):
+        return "nog geen keuze"
+    try:
+        from samenwerkingscode import typologie
+
+        return f"{nummer} – {typologie.situatie(nummer).naam}"
+    except Exception:
+        return str(nummer)
+
+
+def _vormnaam(sleutel: str) -> str:
+    try:
+        from samenwerkingscode import vormen
+
+        return f"{vormen.naam(sleutel)} ({sleutel})"
+    except Exception:
+        return sleutel
+
+
 def toon_reflectie(opslag: Opslag, oefening: str) -> None:
     """Toon de reflectie uit het antwoordbestand, zodat de trainer haar in formgrader naast de rubric ziet."""
     meldingen: list[str] = []
@@ -416,12 +451,11 @@ def toon_reflectie(opslag: Opslag, oefening: str) -> None:
     tekst = _als_tekst(antwoord.get("tekst")).strip() if antwoord else ""
     extra: list[str] = []
     if antwoord and "situatie" in antwoord:
-        situatie = antwoord.get("situatie")
-        extra.append(f"Gekozen situatie: {situatie if isinstance(situatie, int) else 'nog geen keuze'}")
+        extra.append(f"Gekozen situatie: {_situatienaam(antwoord.get('situatie'))}")
     if antwoord and "huidige_vorm" in antwoord:
         vorm = antwoord.get("huidige_vorm")
         signalen = [s for s in antwoord.get("signalen") or [] if isinstance(s, str)]
-        extra.append(f"Huidige vorm: {vorm if isinstance(vorm, str) and vorm else 'nog niet gekozen'}")
+        extra.append(f"Huidige vorm: {_vormnaam(vorm) if isinstance(vorm, str) and vorm else 'nog niet gekozen'}")
         extra.append(f"Signalen: {', '.join(signalen) if signalen else 'geen'}")
     kop = f"Antwoord op {oefening} ({woorden(tekst)} woorden)"
     _meld("\n".join([kop, "-" * len(kop), *extra, tekst or "(nog leeg)"]))

@@ -301,6 +301,35 @@ class SchakelingTeksten(BaseModel):
         return self
 
 
+class VoorstelGeval(BaseModel):
+    """Wat de Schakelbak leest in één soort voorstel: de signalen en een korte uitleg voor de deelnemer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    signalen: list[str] = Field(default_factory=list)
+    uitleg: str = Field(min_length=1)
+
+
+VoorstelGevalSleutel = Literal["trade_off", "zonder_tegenprestatie", "doel_deels", "doel_niet"]
+
+
+class UitVoorstel(BaseModel):
+    """Van het oordeel over een voorstel naar signalen: zo kan de Schakelbak ook een voorstel lezen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    herkomst: Herkomst
+    toelichting: str = Field(min_length=1)
+    uitgangsvorm: VormSleutel
+    trade_off: VoorstelGeval
+    zonder_tegenprestatie: VoorstelGeval
+    doel_deels: VoorstelGeval
+    doel_niet: VoorstelGeval
+
+    def geval(self, sleutel: VoorstelGevalSleutel) -> VoorstelGeval:
+        return getattr(self, sleutel)  # type: ignore[no-any-return]
+
+
 class SchakelbakModel(BaseModel):
     """Het hele modelbestand van de Schakelbak; controleert dat alle verwijzingen kloppen."""
 
@@ -319,6 +348,8 @@ class SchakelbakModel(BaseModel):
     compromis: Uitleg
     beoordeling: BeoordelingTeksten
     schakeling: SchakelingTeksten
+    # Optioneel, zodat een ouder of eigen modelbestand zonder dit deel geldig blijft.
+    uit_voorstel: UitVoorstel | None = None
 
     @model_validator(mode="after")
     def _controleer(self) -> SchakelbakModel:
@@ -344,6 +375,13 @@ class SchakelbakModel(BaseModel):
             for j, s in enumerate(lijst):
                 if s not in sleutels:
                     problemen.append((("uit_toets", trede, j), f"onbekend signaal '{s}'{_tip(s, sleutels)}", s))
+        if self.uit_voorstel is not None:
+            for geval in VoorstelGevalSleutel.__args__:  # type: ignore[attr-defined]
+                for j, s in enumerate(self.uit_voorstel.geval(geval).signalen):
+                    if s not in sleutels:
+                        problemen.append(
+                            (("uit_voorstel", geval, "signalen", j), f"onbekend signaal '{s}'{_tip(s, sleutels)}", s)
+                        )
         if problemen:
             raise _validatiefout("SchakelbakModel", problemen)
         return self
@@ -405,6 +443,8 @@ class Beoordeling:
     uitleg: str
     kosten_voor_gezamenlijk_doel: str
     zonder_tegenprestatie: list[str] = field(default_factory=list)
+    # Hoeveel van het gezamenlijk doel het voorstel haalt; de Schakelbak leest daaruit zijn signalen.
+    doel_gehaald: Literal["volledig", "deels", "niet"] | None = None
 
 
 def beoordeel_voorstel(voorstel_: Voorstel | str) -> Beoordeling:
@@ -423,7 +463,11 @@ def beoordeel_voorstel(voorstel_: Voorstel | str) -> Beoordeling:
         if zonder:
             uitleg += " " + teksten.ook_zonder_tegenprestatie.format(zonder="; ".join(zonder)).strip()
         return Beoordeling(
-            "compromis", uitleg, teksten.kosten_afgeschaafd.format(mate=mate, gevolgen=gevolgen).strip(), zonder
+            "compromis",
+            uitleg,
+            teksten.kosten_afgeschaafd.format(mate=mate, gevolgen=gevolgen).strip(),
+            zonder,
+            v.gezamenlijk_doel_gehaald,
         )
     if zonder:
         return Beoordeling(
@@ -431,13 +475,54 @@ def beoordeel_voorstel(voorstel_: Voorstel | str) -> Beoordeling:
             teksten.zonder_tegenprestatie.format(zonder="; ".join(zonder)).strip(),
             teksten.kosten_geen.strip(),
             zonder,
+            "volledig",
         )
     if v.opgegeven:
         ruil = "; ".join(
             f"{partij}: '{o.doel}' in ruil voor '{(o.tegenprestatie or '').strip()}'" for partij, o in v.opgegeven
         )
-        return Beoordeling("trade_off", teksten.trade_off.format(opgegeven=ruil).strip(), teksten.kosten_geen.strip())
-    return Beoordeling("trade_off", teksten.trade_off_zonder_opgeven.strip(), teksten.kosten_geen.strip())
+        return Beoordeling(
+            "trade_off", teksten.trade_off.format(opgegeven=ruil).strip(), teksten.kosten_geen.strip(), [], "volledig"
+        )
+    return Beoordeling(
+        "trade_off", teksten.trade_off_zonder_opgeven.strip(), teksten.kosten_geen.strip(), [], "volledig"
+    )
+
+
+def gevallen_van_voorstel(beoordeling: Beoordeling) -> list[VoorstelGevalSleutel]:
+    """Welke gevallen uit ``uit_voorstel`` bij een oordeel horen, het zwaarste eerst.
+
+    Een compromis kan twee dingen tegelijk zijn (doel afgeschaafd én iets opgegeven zonder
+    tegenprestatie); dan gelden beide gevallen. Zonder ``doel_gehaald`` (een oordeel van elders)
+    telt een compromis zonder genoemde opgegeven doelen als afgeschaafd doel.
+    """
+    if beoordeling.soort == "trade_off":
+        return ["trade_off"]
+    gevallen: list[VoorstelGevalSleutel] = []
+    if beoordeling.doel_gehaald == "niet":
+        gevallen.append("doel_niet")
+    elif beoordeling.doel_gehaald == "deels" or (
+        beoordeling.doel_gehaald is None and not beoordeling.zonder_tegenprestatie
+    ):
+        gevallen.append("doel_deels")
+    if beoordeling.zonder_tegenprestatie:
+        gevallen.append("zonder_tegenprestatie")
+    return gevallen
+
+
+def signalen_uit_voorstel(beoordeling: Beoordeling) -> list[str]:
+    """De signalen die de Schakelbak in een beoordeeld voorstel leest (regels in ``uit_voorstel``).
+
+    Zo stelt :func:`stel_schakeling_voor` ook na een voorstel een richting en interventies voor.
+    Heeft het modelbestand geen ``uit_voorstel``, dan leest de Schakelbak er niets in (lege lijst).
+    """
+    regels = laad_schakelbak().uit_voorstel
+    if regels is None:
+        return []
+    uit: list[str] = []
+    for geval in gevallen_van_voorstel(beoordeling):
+        uit += [s for s in regels.geval(geval).signalen if s not in uit]
+    return uit
 
 
 # --- Schakelen -----------------------------------------------------------------------------------

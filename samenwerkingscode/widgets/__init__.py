@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from samenwerkingscode.widgets.boek import boekweergave
     from samenwerkingscode.widgets.canvas import CanvasWidget
     from samenwerkingscode.widgets.reflectie import KeuzeMetMotivatie, ReflectieWidget
-    from samenwerkingscode.widgets.schakelbak import SchakelbakWidget, VoorstellenWidget
+    from samenwerkingscode.widgets.schakelbak import DealWidget, SchakelbakWidget, VoorstellenWidget
     from samenwerkingscode.widgets.toets import ToetsWidget
     from samenwerkingscode.widgets.vormen import VormenWidget
 
@@ -30,12 +30,14 @@ _WAAR: dict[str, str] = {
     "ToetsWidget": "samenwerkingscode.widgets.toets",
     "VoorstellenWidget": "samenwerkingscode.widgets.schakelbak",
     "SchakelbakWidget": "samenwerkingscode.widgets.schakelbak",
+    "DealWidget": "samenwerkingscode.widgets.schakelbak",
     "boekweergave": "samenwerkingscode.widgets.boek",
 }
 
 __all__ = [
     "BeslisboomWidget",
     "CanvasWidget",
+    "DealWidget",
     "KeuzeMetMotivatie",
     "ReflectieWidget",
     "SchakelbakWidget",

@@ -5,7 +5,18 @@
   motiveert dat. De weergave verklapt het oordeel van het model niet: een zelfcontrole vergelijkt
   alleen vingerafdrukken (:mod:`samenwerkingscode.nakijken`).
   Antwoordbestand: ``{"indeling": {voorstel-id: "trade_off"|"compromis"}, "motivaties": {voorstel-id: tekst}}``.
-- :class:`SchakelbakWidget` (4c): kies de huidige versnelling, vink signalen aan, en de Schakelbak
+- :class:`DealWidget` (4c, eerste deel, en de eigen casus): de partijen van een casus met hun eigen
+  doelen; de deelnemer schrijft het gezamenlijk doel en een voorstel, en geeft per eigen doel aan of
+  het voorstel het dient, onaangeroerd laat of de partij het laat opgeven (met tegenprestatie). De
+  weergave toont wat het model ervan vindt: trade-off of compromis
+  (:func:`samenwerkingscode.schakelbak.beoordeel_voorstel`) en welke schakeling daarbij hoort
+  (:func:`samenwerkingscode.schakelbak.signalen_uit_voorstel`). Hier mag het oordeel zichtbaar zijn:
+  het gaat om de eigen voorstellen van de deelnemer, niet om de lesvoorbeelden van 4a.
+  Antwoordbestand: ``{"gezamenlijk_doel": tekst, "beschrijving": tekst,
+  "doel_gehaald": "volledig"|"deels"|"niet"|null,
+  "doelen": {"<partij-id>|<index>": {"status": "gediend"|"onaangeroerd"|"opgegeven"|null, "tegenprestatie": tekst}}}``.
+- :class:`SchakelbakWidget` (4c): eerst een :class:`DealWidget` ("Een voorstel toetsen", eigen sleutel
+  ``<oefening>_voorstel``); dan kies je de huidige versnelling, vink je signalen aan, en de Schakelbak
   stelt een richting en interventies voor (:func:`samenwerkingscode.schakelbak.stel_schakeling_voor`);
   daaronder formuleert de deelnemer een eigen interventie.
   Antwoordbestand: ``{"huidige_vorm": vorm-sleutel|null, "signalen": [signaal-sleutel], "tekst": tekst}``.
@@ -17,15 +28,26 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+from pydantic import ValidationError
 
 from samenwerkingscode import nakijken, schakelbak
 from samenwerkingscode import vormen as vormmodel
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.schakelbak import Schakeling, Voorstel
+from samenwerkingscode.casus import Casus, Partij, kit_casus
+from samenwerkingscode.schakelbak import (
+    Beoordeling,
+    GeconsolideerdDoel,
+    OpgegevenDoel,
+    PartijDoelen,
+    Schakeling,
+    Voorstel,
+)
 from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.widgets.canvas import lees_casus
 from samenwerkingscode.yamlbestand import RegieFout
 
 INDELINGEN: tuple[tuple[str, str], ...] = (("Trade-off", "trade_off"), ("Compromis", "compromis"))
@@ -34,6 +56,18 @@ KLOPT = "klopt"
 KLOPT_NIET = "klopt nog niet: kijk nog eens naar het gezamenlijk doel en naar wat elke partij terugkrijgt"
 NOG_LEEG = "nog niet ingedeeld"
 UITWERKING = "<em>(uitwerking in deze cursuskit)</em>"
+
+VOORBEELDCASUS = "springendal-mosbeek"
+"""Het lopende voorbeeld; :class:`DealWidget` gebruikt het als het notebook geen casus meegeeft."""
+
+#: Wat een voorstel met een eigen doel doet (de drie kolommen van de geconsolideerde doelen).
+DOELSTATUSSEN: tuple[tuple[str, str], ...] = (
+    ("Gediend", "gediend"),
+    ("Onaangeroerd", "onaangeroerd"),
+    ("Opgegeven", "opgegeven"),
+)
+#: Hoeveel van het gezamenlijk doel het voorstel haalt (``Voorstel.gezamenlijk_doel_gehaald``).
+DOEL_GEHAALD: tuple[tuple[str, str], ...] = (("Volledig", "volledig"), ("Deels", "deels"), ("Niet", "niet"))
 
 
 def _tekstdict(waarde: Any) -> dict[str, str]:
@@ -67,6 +101,31 @@ def _doelen_tabel(voorstel: Voorstel) -> str:
     return (
         "<table style='border-collapse:collapse;font-size:92%;margin:0.3em 0'>"
         f"<thead><tr>{kop}</tr></thead><tbody>{''.join(rijen)}</tbody></table>"
+    )
+
+
+def _schakeling_html(s: Schakeling, inleiding: str = "") -> str:
+    """Het voorstel van de Schakelbak als kader: richting, doelvorm, uitleg en interventies.
+
+    Eén opmaak voor beide weergaven, zodat een deelnemer het advies na een voorstel en na signalen
+    op dezelfde manier leest.
+    """
+    richtingen = {r.sleutel: r for r in schakelbak.laad_schakelbak().richtingen}
+    richting = richtingen[s.richting]
+    doel = "geen versnelling: eerst een stap terug" if s.naar_vorm is None else vormmodel.naam(s.naar_vorm)
+    interventies = "".join(f"<li>{html.escape(i)}</li>" for i in s.interventies)
+    return (
+        "<div style='border-left:4px solid #2E6E62;padding:0.3em 0.8em;margin:0.5em 0;background:#f4f8f6'>"
+        + (f"<p style='margin:0 0 0.3em'>{html.escape(inleiding)}</p>" if inleiding else "")
+        + f"<p style='margin:0'><strong>De Schakelbak stelt voor: {html.escape(richting.label)}</strong> "
+        f"(naar: {html.escape(doel)})</p>"
+        f"<p style='margin:0.3em 0'>{html.escape(s.uitleg)}</p>"
+        + (
+            f"<p style='margin:0.3em 0 0'>Mogelijke interventies:</p><ul style='margin-top:0'>{interventies}</ul>"
+            if interventies
+            else ""
+        )
+        + f"<p style='color:#66737b;font-size:90%;margin:0'>Regels en interventies: {UITWERKING}.</p></div>"
     )
 
 
@@ -199,6 +258,320 @@ class VoorstellenWidget(OefeningWidget):
         self.uitslag.value = "".join(regels)
 
 
+class DealWidget(OefeningWidget):
+    """Toets een eigen voorstel: de Schakelbak zegt trade-off of compromis, wat het kost en welke schakeling past.
+
+    Anders dan :class:`VoorstellenWidget` (4a) toont deze weergave het oordeel van het model: de
+    deelnemer toetst hier haar eigen voorstellen (Springendal of de eigen casus), en juist het
+    oordeel met de redenering erbij is dan de hulp. ``huidige_vorm`` is de versnelling waarmee de
+    Schakelbak rekent; zonder keuze geldt de ``uitgangsvorm`` uit ``model/schakelbak.yml``.
+    """
+
+    titel = "Een voorstel toetsen"
+
+    def __init__(
+        self,
+        opslag: Antwoorden | None,
+        oefening: str = "4c_voorstel",
+        casus: Casus | str | Path | None = None,
+        huidige_vorm: str | None = None,
+        *,
+        ingebed: bool = False,
+    ) -> None:
+        fouten: list[str] = []
+        gelezen, _, fout = lees_casus(kit_casus(VOORBEELDCASUS) if casus is None else casus)
+        if fout:
+            fouten.append(fout)
+        partijen = list(gelezen.partijen) if gelezen is not None else []
+        self._partijen: list[Partij] = [p for p in partijen if p.doelen]
+        self._zonder_doelen = [p.naam for p in partijen if not p.doelen]
+        self._huidige_vorm = _controleer_vorm(huidige_vorm)
+        # Ingebed in de SchakelbakWidget: die toont de meldingen over het antwoordbestand al.
+        self._ingebed = ingebed
+        self._overige_doelen: dict[str, Any] = {}
+        super().__init__(opslag, oefening)
+        if ingebed and opslag is None:
+            self.status.value = ""
+        for melding in fouten:
+            self.meldingen.value += opmaak_melding(melding, "fout")
+
+    def _toon_opslagmeldingen(self) -> None:
+        if not self._ingebed:
+            super()._toon_opslagmeldingen()
+
+    # --- opbouw ------------------------------------------------------------------------------
+    def bouw(self) -> widgets.Widget:
+        sb = schakelbak.laad_schakelbak()
+        uitleg = widgets.HTML(
+            "<p>Toets een voorstel dat op tafel ligt, in Springendal of in je eigen casus. Schrijf het "
+            "gezamenlijk doel en het voorstel op, en geef per partij aan wat het voorstel met haar eigen doelen "
+            "doet. De Schakelbak zegt dan of het een trade-off of een compromis is, wat het kost voor het "
+            "gezamenlijk doel en welke schakeling past.</p>"
+            f"<ul><li><strong>Geconsolideerde doelen</strong>: {html.escape(sb.geconsolideerde_doelen.uitleg)}</li>"
+            f"<li><strong>{html.escape(_soortnaam('trade_off'))}</strong>: {html.escape(sb.trade_off.uitleg)}</li>"
+            f"<li><strong>{html.escape(_soortnaam('compromis'))}</strong>: {html.escape(sb.compromis.uitleg)}</li></ul>"
+            f"<p style='color:#66737b;font-size:90%'>Begrippen en regels: {UITWERKING}.</p>"
+        )
+        self.gezamenlijk_doel = widgets.Textarea(
+            placeholder="Het gezamenlijk doel: waar binden alle partijen zich aan?",
+            layout=widgets.Layout(width="100%", height="3.5em"),
+        )
+        self.beschrijving = widgets.Textarea(
+            placeholder="Het voorstel in een paar zinnen: wat houdt het in, en wat betekent het voor het gezamenlijk doel?",
+            layout=widgets.Layout(width="100%", height="5em"),
+        )
+        self.doel_gehaald = widgets.ToggleButtons(
+            options=list(DOEL_GEHAALD), value=None, description="Het gezamenlijk doel wordt gehaald:"
+        )
+        self.doel_gehaald.style.description_width = "initial"
+        self.doelen: dict[str, widgets.ToggleButtons] = {}
+        self.tegenprestaties: dict[str, widgets.Text] = {}
+        blokken: list[widgets.Widget] = []
+        for partij in self._partijen:
+            uitwerking = f" {UITWERKING}" if partij.reconstructie else ""
+            rijen: list[widgets.Widget] = [widgets.HTML(f"<strong>{html.escape(partij.naam)}</strong>{uitwerking}")]
+            for index, doel in enumerate(partij.doelen):
+                sleutel = f"{partij.id}|{index}"
+                keuze = widgets.ToggleButtons(options=list(DOELSTATUSSEN), value=None)
+                keuze.style.button_width = "7.5em"
+                tegenprestatie = widgets.Text(
+                    placeholder="Wat krijgt de partij ervoor terug? Laat leeg als ze niets terugkrijgt.",
+                    description="Tegenprestatie:",
+                    style={"description_width": "initial"},
+                    layout=widgets.Layout(width="95%", margin="0 0 0 2em", display="none"),
+                )
+                keuze.observe(lambda _w: self._doelen_gewijzigd(), names="value")
+                tegenprestatie.observe(lambda _w: self._doelen_gewijzigd(), names="value")
+                self.doelen[sleutel] = keuze
+                self.tegenprestaties[sleutel] = tegenprestatie
+                rijen += [
+                    widgets.HBox(
+                        [
+                            widgets.HTML(html.escape(doel), layout=widgets.Layout(width="35%", padding="0 0 0 1em")),
+                            keuze,
+                        ]
+                    ),
+                    tegenprestatie,
+                ]
+            blokken.append(
+                widgets.VBox(rijen, layout=widgets.Layout(border_bottom="1px solid #d0d7de", padding="4px 0"))
+            )
+        zonder = (
+            [widgets.HTML(f"<p style='color:#66737b;font-size:90%'>Zonder eigen doelen in de casus (staan hier niet): "
+                          f"{html.escape(', '.join(self._zonder_doelen))}.</p>")]
+            if self._zonder_doelen else []
+        )  # fmt: skip
+        self.oordeel = widgets.HTML()
+        self.advies = widgets.HTML()
+        for veld in (self.gezamenlijk_doel, self.beschrijving, self.doel_gehaald):
+            veld.observe(self._voorstel_gewijzigd, names="value")
+        return widgets.VBox(
+            [
+                uitleg,
+                widgets.HTML("<strong>Gezamenlijk doel</strong>"),
+                self.gezamenlijk_doel,
+                widgets.HTML("<strong>Het voorstel</strong>"),
+                self.beschrijving,
+                self.doel_gehaald,
+                widgets.HTML(
+                    "<strong>Geconsolideerde doelen</strong>: wat doet het voorstel met de eigen doelen van elke partij?"
+                ),
+                *blokken,
+                *zonder,
+                self.oordeel,
+                self.advies,
+            ]
+        )
+
+    def herstel(self, stand: dict[str, Any]) -> None:
+        for veld, sleutel in ((self.gezamenlijk_doel, "gezamenlijk_doel"), (self.beschrijving, "beschrijving")):
+            waarde = stand.get(sleutel)
+            veld.value = waarde if isinstance(waarde, str) else ""
+        gehaald = stand.get("doel_gehaald")
+        self.doel_gehaald.value = gehaald if gehaald in {w for _, w in DOEL_GEHAALD} else None
+        doelen = stand.get("doelen")
+        doelen = {str(k): v for k, v in doelen.items() if isinstance(v, Mapping)} if isinstance(doelen, Mapping) else {}
+        statussen = {w for _, w in DOELSTATUSSEN}
+        for sleutel, keuze in self.doelen.items():
+            item = doelen.get(sleutel, {})
+            keuze.value = item.get("status") if item.get("status") in statussen else None
+            tekst = item.get("tegenprestatie")
+            self.tegenprestaties[sleutel].value = tekst if isinstance(tekst, str) else ""
+        self._overige_doelen = {k: dict(v) for k, v in doelen.items() if k not in self.doelen}
+        self._toon()
+
+    # --- wat de deelnemer invulde, als model ------------------------------------------------
+    def ontbreekt(self) -> list[str]:
+        """Wat nog moet worden ingevuld voordat de Schakelbak een oordeel kan geven."""
+        uit: list[str] = []
+        if not self.gezamenlijk_doel.value.strip():
+            uit.append("het gezamenlijk doel")
+        if not self.beschrijving.value.strip():
+            uit.append("een korte beschrijving van het voorstel")
+        if self.doel_gehaald.value is None:
+            uit.append("of het gezamenlijk doel volledig, deels of niet wordt gehaald")
+        if not self._partijen:
+            uit.append("partijen met eigen doelen (in het casusbestand)")
+        return uit
+
+    def voorstel(self) -> Voorstel | None:
+        """Het voorstel zoals het model het kent, of None zolang er iets ontbreekt.
+
+        De beschrijving dient ook als 'gevolgen voor het gezamenlijk doel': de deelnemer schrijft
+        daar (zo vraagt het invulveld) wat het voorstel voor het doel betekent. Kan pydantic het voorstel niet maken (twee
+        partijen met dezelfde naam in een eigen casus), dan volgt een ``ValidationError``.
+        """
+        if self.ontbreekt():
+            return None
+        rekening: list[PartijDoelen] = []
+        for partij in self._partijen:
+            gediend: list[str] = []
+            onaangeroerd: list[str] = []
+            opgegeven: list[OpgegevenDoel] = []
+            for index, doel in enumerate(partij.doelen):
+                sleutel = f"{partij.id}|{index}"
+                status = self.doelen[sleutel].value
+                if status == "gediend":
+                    gediend.append(doel)
+                elif status == "onaangeroerd":
+                    onaangeroerd.append(doel)
+                elif status == "opgegeven":
+                    tegen = self.tegenprestaties[sleutel].value.strip()
+                    opgegeven.append(OpgegevenDoel(doel=doel, tegenprestatie=tegen or None))
+            rekening.append(
+                PartijDoelen(partij=partij.naam, gediend=gediend, onaangeroerd=onaangeroerd, opgegeven=opgegeven)
+            )
+        beschrijving = self.beschrijving.value.strip()
+        return Voorstel(
+            id="eigen-voorstel",
+            titel="Eigen voorstel",
+            beschrijving=beschrijving,
+            gezamenlijk_doel_gehaald=self.doel_gehaald.value,
+            gevolgen_voor_doel=f"Volgens je beschrijving: {beschrijving}",
+            doelen=GeconsolideerdDoel(gezamenlijk_doel=self.gezamenlijk_doel.value.strip(), partijen=rekening),
+        )
+
+    def beoordeling(self) -> Beoordeling | None:
+        """Het oordeel van het model (:func:`~samenwerkingscode.schakelbak.beoordeel_voorstel`), of None."""
+        v = self.voorstel()
+        return schakelbak.beoordeel_voorstel(v) if v is not None else None
+
+    def versnelling(self) -> str | None:
+        """De versnelling waarmee de Schakelbak rekent: de gekozen, anders de uitgangsvorm uit het model."""
+        if self._huidige_vorm is not None:
+            return self._huidige_vorm
+        regels = schakelbak.laad_schakelbak().uit_voorstel
+        return regels.uitgangsvorm if regels is not None else None
+
+    def schakeling(self) -> Schakeling | None:
+        """De schakeling die bij het oordeel hoort, of None zolang er geen oordeel of versnelling is."""
+        b = self.beoordeling()
+        vorm = self.versnelling()
+        if b is None or vorm is None:
+            return None
+        return schakelbak.stel_schakeling_voor(vorm, schakelbak.signalen_uit_voorstel(b))
+
+    def gebruik_versnelling(self, vorm: str | None) -> None:
+        """Reken met een andere huidige versnelling (de SchakelbakWidget geeft zo haar keuze door)."""
+        vorm = _controleer_vorm(vorm)
+        if vorm != self._huidige_vorm:
+            self._huidige_vorm = vorm
+            self._toon()
+
+    # --- wijzigingen ----------------------------------------------------------------------------
+    def _voorstel_gewijzigd(self, _wijziging: dict[str, Any]) -> None:
+        if self._bezig_met_herstellen:
+            return
+        self.bewaar(
+            gezamenlijk_doel=self.gezamenlijk_doel.value,
+            beschrijving=self.beschrijving.value,
+            doel_gehaald=self.doel_gehaald.value,
+        )
+        self._toon()
+
+    def _doelen_gewijzigd(self) -> None:
+        if self._bezig_met_herstellen:
+            return
+        self.bewaar(
+            doelen={
+                **self._overige_doelen,
+                **{
+                    k: {"status": keuze.value, "tegenprestatie": self.tegenprestaties[k].value}
+                    for k, keuze in self.doelen.items()
+                },
+            }
+        )
+        self._toon()
+
+    def _toon(self) -> None:
+        for sleutel, keuze in self.doelen.items():
+            self.tegenprestaties[sleutel].layout.display = None if keuze.value == "opgegeven" else "none"
+        self.advies.value = ""
+        ontbreekt = self.ontbreekt()
+        if ontbreekt:
+            self.oordeel.value = opmaak_melding(f"Vul nog in: {'; '.join(ontbreekt)}.", "info")
+            return
+        try:
+            b = self.beoordeling()
+        except ValidationError as fout:
+            melding = fout.errors()[0]["msg"]
+            self.oordeel.value = opmaak_melding(f"De Schakelbak kan dit voorstel niet beoordelen: {melding}.", "fout")
+            return
+        if b is None:
+            return
+        self.oordeel.value = self._oordeel_html(b)
+        s = self.schakeling()
+        if s is None:
+            self.advies.value = opmaak_melding(
+                "Het modelbestand van de Schakelbak zegt niet welke schakeling bij een voorstel hoort. "
+                "Kies een huidige versnelling om toch een voorstel te krijgen.",
+                "info",
+            )
+            return
+        regels = schakelbak.laad_schakelbak().uit_voorstel
+        delen = [regels.geval(g).uitleg.strip() for g in schakelbak.gevallen_van_voorstel(b)] if regels else []
+        if s.van_vorm is not None:
+            delen.append(f"De Schakelbak rekent vanuit de versnelling {vormmodel.naam(s.van_vorm)}.")
+        if self._huidige_vorm is None and regels is not None:
+            delen.append(regels.toelichting.strip())
+        self.advies.value = _schakeling_html(s, " ".join(delen))
+
+    def _oordeel_html(self, b: Beoordeling) -> str:
+        open_ = sum(1 for k in self.doelen.values() if k.value is None)
+        kleur = "#1e6b3a" if b.soort == "trade_off" else "#8a5a00"
+        nog_open = (
+            f"<p style='color:#66737b;font-size:90%;margin:0.3em 0 0'>Je hebt {open_} van de {len(self.doelen)} "
+            "eigen doelen nog niet ingedeeld. Het oordeel telt alleen de doelen die je wel hebt ingedeeld.</p>"
+            if open_
+            else ""
+        )
+        return (
+            f"<div style='border-left:4px solid {kleur};padding:0.3em 0.8em;margin:0.5em 0;background:#faf8f2'>"
+            f"<p style='margin:0'><strong>Oordeel van de Schakelbak: {html.escape(_soortnaam(b.soort))}</strong></p>"
+            f"<p style='margin:0.3em 0'>{html.escape(b.uitleg)}</p>"
+            f"<p style='margin:0.3em 0'><strong>Wat het kost voor het gezamenlijk doel</strong>: "
+            f"{html.escape(b.kosten_voor_gezamenlijk_doel)}</p>{nog_open}"
+            f"<p style='color:#66737b;font-size:90%;margin:0'>Regels: {UITWERKING}.</p></div>"
+        )
+
+
+def _soortnaam(soort: str) -> str:
+    """De naam van een oordeel zoals het modelbestand (en dus het idioom) hem spelt."""
+    sb = schakelbak.laad_schakelbak()
+    uitleg = sb.trade_off if soort == "trade_off" else sb.compromis
+    return uitleg.term or ("Trade-off" if soort == "trade_off" else "Compromis")
+
+
+def _controleer_vorm(vorm: str | None) -> str | None:
+    """Een bekende vorm-sleutel (of None); een onbekende geeft een Nederlandse fout."""
+    if vorm is None or vorm == GEEN_KEUZE:
+        return None
+    alle = [v.sleutel.value for v in vormmodel.vormen()]
+    if vorm not in alle:
+        raise RegieFout(f"Onbekende samenwerkingsvorm: {vorm}; kies uit {', '.join(alle)}.")
+    return vorm
+
+
 class SchakelbakWidget(OefeningWidget):
     """Kies de versnelling en de signalen; de Schakelbak stelt een richting en interventies voor."""
 
@@ -209,6 +582,8 @@ class SchakelbakWidget(OefeningWidget):
         opslag: Antwoorden | None,
         oefening: str = "4c",
         vormen: Sequence[str] | None = None,
+        casus: Casus | str | Path | None = None,
+        met_voorstel: bool = True,
     ) -> None:
         alle = [v.sleutel.value for v in vormmodel.vormen()]
         gevraagd = list(vormen) if vormen is not None else alle
@@ -216,6 +591,8 @@ class SchakelbakWidget(OefeningWidget):
         if onbekend:
             raise RegieFout(f"Onbekende samenwerkingsvorm: {', '.join(onbekend)}; kies uit {', '.join(alle)}.")
         self._vormen = gevraagd
+        self._casus = casus
+        self._met_voorstel = met_voorstel
         super().__init__(opslag, oefening)
 
     def bouw(self) -> widgets.Widget:
@@ -250,8 +627,15 @@ class SchakelbakWidget(OefeningWidget):
         )
         self.huidige_vorm.observe(lambda _w: self._gewijzigd(), names="value")
         self.tekst.observe(self._tekst_gewijzigd, names="value")
+        # Eerst een voorstel toetsen (eigen sleutel in het antwoordbestand), dan schakelen.
+        self.voorstel: DealWidget | None = (
+            DealWidget(self.opslag, f"{self.oefening}_voorstel", casus=self._casus, ingebed=True)
+            if self._met_voorstel
+            else None
+        )
         return widgets.VBox(
             [
+                *([self.voorstel.widget] if self.voorstel is not None else []),
                 uitleg,
                 self.huidige_vorm,
                 self.vorm_uitleg,
@@ -295,6 +679,8 @@ class SchakelbakWidget(OefeningWidget):
 
     def _toon(self) -> None:
         sleutel = self.huidige_vorm.value
+        if self.voorstel is not None:
+            self.voorstel.gebruik_versnelling(sleutel or None)
         versnelling = next((v for v in schakelbak.versnellingen() if v.vorm == sleutel), None)
         self.vorm_uitleg.value = (
             f"<div style='color:#4a5a6a;font-size:92%'>{html.escape(versnelling.binding)}</div>" if versnelling else ""
@@ -303,19 +689,4 @@ class SchakelbakWidget(OefeningWidget):
         if s is None:
             self.advies.value = opmaak_melding("Kies eerst de versnelling waarin de samenwerking nu staat.", "info")
             return
-        richtingen = {r.sleutel: r for r in schakelbak.laad_schakelbak().richtingen}
-        richting = richtingen[s.richting]
-        doel = "geen versnelling: eerst een stap terug" if s.naar_vorm is None else vormmodel.naam(s.naar_vorm)
-        interventies = "".join(f"<li>{html.escape(i)}</li>" for i in s.interventies)
-        self.advies.value = (
-            "<div style='border-left:4px solid #2E6E62;padding:0.3em 0.8em;margin:0.5em 0;background:#f4f8f6'>"
-            f"<p style='margin:0'><strong>De Schakelbak stelt voor: {html.escape(richting.label)}</strong> "
-            f"(naar: {html.escape(doel)})</p>"
-            f"<p style='margin:0.3em 0'>{html.escape(s.uitleg)}</p>"
-            + (
-                f"<p style='margin:0.3em 0 0'>Mogelijke interventies:</p><ul style='margin-top:0'>{interventies}</ul>"
-                if interventies
-                else ""
-            )
-            + f"<p style='color:#66737b;font-size:90%;margin:0'>Regels en interventies: {UITWERKING}.</p></div>"
-        )
+        self.advies.value = _schakeling_html(s)

@@ -154,7 +154,7 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
     ``None`` of een exitcode (int) terug; ze melden zelf voortgang en resultaat:
 
     - ``maak(*, cohort: Path, blok: int | None) -> int | None``
-    - ``importeer(*, cohort: Path, pad: Path) -> int | None``
+    - ``importeer(*, cohort: Path, pad: Path, vervang: bool) -> int | None``
     - ``beoordeel(*, cohort: Path, blok: int | None) -> int | None``
     - ``feedback(*, cohort: Path, blok: int | None) -> int | None``
     - ``cijfers(*, cohort: Path, uit: Path) -> int | None``
@@ -165,7 +165,10 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
 
     def handler(args: argparse.Namespace) -> int:
         functie = getattr(_cursusmodule(), naam)
-        uitkomst = functie(cohort=Path(args.cohort), **{sleutel: lees(args) for sleutel, lees in velden.items()})
+        waarden = {sleutel: lees(args) for sleutel, lees in velden.items()}
+        # Een schakelaar die uit staat (zoals --vervang) wordt niet doorgegeven: de functie kent de standaard.
+        waarden = {sleutel: waarde for sleutel, waarde in waarden.items() if waarde is not False}
+        uitkomst = functie(cohort=Path(args.cohort), **waarden)
         return int(uitkomst or 0)
 
     handler.__name__ = f"_cursus_{naam}"
@@ -174,8 +177,9 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
 
 
 def _lab(args: argparse.Namespace) -> int:
-    """Roept ``samenwerkingscode.cursus.open_lab() -> int | None`` aan."""
-    return int(_cursusmodule().open_lab() or 0)
+    """Roept ``samenwerkingscode.cursus.open_lab() -> int | None`` aan (met ``--trainer``: ``trainer=True``)."""
+    extra = {"trainer": True} if getattr(args, "trainer", False) else {}
+    return int(_cursusmodule().open_lab(**extra) or 0)
 
 
 def _blok(tekst: str) -> int:
@@ -276,10 +280,22 @@ def bouw_parser() -> argparse.ArgumentParser:
         (
             "importeer",
             "lees ingeleverde opdrachten in (map of zip)",
-            "Lees ingeleverde opdrachten in uit een map of zip (uit e-mail of een leeromgeving). "
-            "Onbekende of dubbele namen worden gemeld; niets wordt stil overschreven.",
-            lambda p: p.add_argument("pad", metavar="PAD", help="map of zip met inleveringen"),
-            {"pad": lambda a: Path(a.pad)},
+            "Lees ingeleverde opdrachten in uit een map of zip (uit e-mail of een leeromgeving).\n"
+            "Onbekende of dubbele namen worden gemeld; niets wordt stil overschreven.\n\n"
+            "Namen die herkend worden (<id> = deelnemer-id: letters, cijfers, '-' en '.'):\n"
+            "  <id>/<blok>/<blok>.ipynb  +  <id>/<blok>/<blok>.antwoorden.json\n"
+            "  <id>/<blok>.ipynb         +  <id>/<blok>.antwoorden.json\n"
+            "  <id>_<blok>.ipynb         +  <id>_<blok>.antwoorden.json\n"
+            "bijvoorbeeld: jdevries/blok1/blok1.ipynb of jdevries_blok1.ipynb",
+            lambda p: (
+                p.add_argument("pad", metavar="PAD", help="map of zip met inleveringen"),
+                p.add_argument(
+                    "--vervang",
+                    action="store_true",
+                    help="vervang een bestaande inlevering (de oude wordt bewaard in <cohort>/vorige/)",
+                ),
+            ),
+            {"pad": lambda a: Path(a.pad), "vervang": lambda a: a.vervang},
         ),
         (
             "beoordeel",
@@ -324,6 +340,11 @@ def bouw_parser() -> argparse.ArgumentParser:
         help="open JupyterLab met de deelnemersversies van de opdrachten",
         description="Open JupyterLab met de deelnemersversies van de opdrachten (die worden gemaakt als ze ontbreken).",
         formatter_class=_Opmaak,
+    )
+    lab.add_argument(
+        "--trainer",
+        action="store_true",
+        help="open de projectmap met de formgrader (Nbgrader-menu) om handmatig te beoordelen",
     )
     lab.set_defaults(functie=_lab)
     return parser

@@ -1,0 +1,206 @@
+"""Waar de gegevens van een cursusgroep staan, en de nbgrader-instellingen die daarbij horen.
+
+Eén functie (:func:`nbgrader_config`) bouwt de instellingen, zodat ``regie cursus``, de tests en
+de formgrader in JupyterLab (via ``nbgrader_config.py`` in de projectmap) precies hetzelfde doen.
+
+Opbouw: de *bron* (``notebooks/`` in de projectmap, met de modelantwoorden) blijft in de kit; alle
+gegevens van trainers en deelnemers staan in één cohortmap (standaard ``cohort/``, nooit in git)::
+
+    cohort/
+      release/<blok>/        deelnemersversies (zonder modelantwoorden)
+      uitdelen/<blok>.zip    om te versturen
+      submitted/<id>/<blok>/ ingeleverd werk (na ``regie cursus importeer``)
+      autograded/…  feedback/…  terugsturen/<id>.zip
+      vorige/                vervangen inleveringen (nooit weggegooid)
+      deelnemer/<blok>/      de werkmap van ``regie lab``
+      exchange/              de uitwisselmap van nbgrader (alleen op één machine)
+      gradebook.db
+
+nbgrader's ``CourseDirectory.root`` is de cohortmap; de bron staat er als relatief pad naast.
+Deze module importeert nbgrader en traitlets pas in de functies zelf.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .yamlbestand import RegieFout
+
+if TYPE_CHECKING:
+    from traitlets.config import Config
+
+PROJECT = Path(__file__).resolve().parent.parent
+"""De projectmap van de kit (het pakket is 'editable' geïnstalleerd)."""
+
+CURSUS_ID = "regisseur"
+BEOORDEELDE_BLOKKEN = ("blok1", "blok2", "blok3", "blok4", "blok5")
+ONBEOORDEELD = ("eigen-casus",)
+TIJDSLIMIET = 60
+"""Seconden per cel bij het beoordelen: een oneindige lus wordt daarna onderbroken en gemeld."""
+
+CODE_STUB = "# Vul je antwoord in met de widget hierboven; deze cel hoef je niet te wijzigen."
+TEXT_STUB = "Schrijf hier je antwoord. (Gebruik je de widget hierboven, dan hoef je hier niets te doen.)"
+
+# Tekens die nbgrader in een pad als reguliere expressie of opmaak zou lezen.
+_GEVAARLIJK = re.compile(r"[()\[\]{}+*?^$|\\]")
+
+
+@dataclass(frozen=True)
+class Cursusmap:
+    """De cohortmap en de bron, met de vaste submappen; alle paden absoluut."""
+
+    cohort: Path
+    bron: Path
+
+    @property
+    def release(self) -> Path:
+        return self.cohort / "release"
+
+    @property
+    def submitted(self) -> Path:
+        return self.cohort / "submitted"
+
+    @property
+    def autograded(self) -> Path:
+        return self.cohort / "autograded"
+
+    @property
+    def feedback(self) -> Path:
+        return self.cohort / "feedback"
+
+    @property
+    def uitdelen(self) -> Path:
+        return self.cohort / "uitdelen"
+
+    @property
+    def terugsturen(self) -> Path:
+        return self.cohort / "terugsturen"
+
+    @property
+    def vorige(self) -> Path:
+        return self.cohort / "vorige"
+
+    @property
+    def deelnemer(self) -> Path:
+        return self.cohort / "deelnemer"
+
+    @property
+    def exchange(self) -> Path:
+        eigen = os.environ.get("REGIE_EXCHANGE")
+        return Path(eigen).resolve() if eigen else self.cohort / "exchange"
+
+    @property
+    def gradebook(self) -> Path:
+        return self.cohort / "gradebook.db"
+
+    def opdrachten(self) -> list[str]:
+        """De opdrachten in de bron: mappen ``<naam>/<naam>.ipynb``, blokken eerst."""
+        if not self.bron.is_dir():
+            return []
+        namen = [p.name for p in self.bron.iterdir() if p.is_dir() and (p / f"{p.name}.ipynb").is_file()]
+        return sorted(namen, key=lambda n: (n not in BEOORDEELDE_BLOKKEN, n))
+
+    def beoordeelde_opdrachten(self) -> list[str]:
+        """De opdrachten die punten opleveren (niet ``eigen-casus``)."""
+        return [n for n in self.opdrachten() if n not in ONBEOORDEELD]
+
+
+def _controleer_pad(pad: Path, wat: str) -> None:
+    if _GEVAARLIJK.search(str(pad)):
+        raise RegieFout(
+            f"De {wat} '{pad}' bevat een haakje, accolade of ander bijzonder teken. nbgrader kan daar niet mee "
+            "werken; kies een map met alleen letters, cijfers, spaties, '-', '_' en '.'."
+        )
+
+
+def cursusmap(cohort: str | os.PathLike[str] | None = None, bron: str | os.PathLike[str] | None = None) -> Cursusmap:
+    """De cursusmap voor ``cohort`` (standaard ``$REGIE_COHORT`` of ``<project>/cohort``).
+
+    ``bron`` is de map met de bronnotebooks (standaard ``$REGIE_BRON`` of ``<project>/notebooks``).
+    """
+    cohort_pad = Path(cohort or os.environ.get("REGIE_COHORT") or PROJECT / "cohort").expanduser().resolve()
+    bron_pad = Path(bron or os.environ.get("REGIE_BRON") or PROJECT / "notebooks").expanduser().resolve()
+    _controleer_pad(cohort_pad, "cohortmap")
+    _controleer_pad(bron_pad, "bronmap")
+    if cohort_pad.exists() and not cohort_pad.is_dir():
+        raise RegieFout(f"'{cohort_pad}' is een bestand, geen map. Kies met --cohort een map voor de cursusgroep.")
+    if cohort_pad == bron_pad or bron_pad in cohort_pad.parents:
+        raise RegieFout(
+            f"De cohortmap '{cohort_pad}' ligt in de bronmap '{bron_pad}'. Dan zou nbgrader de gegevens van "
+            "deelnemers als opdrachten zien; kies een cohortmap buiten de bronmap."
+        )
+    return Cursusmap(cohort=cohort_pad, bron=bron_pad)
+
+
+def _antwoordbestanden(bron: Path, opdracht: str) -> list[str]:
+    """Antwoordbestanden die de trainer zelf in de bron maakte (door het bronnotebook te draaien)."""
+    map_ = bron / opdracht
+    if not map_.is_dir():
+        return []
+    return sorted(p.name for p in map_.iterdir() if p.is_file() and ".antwoorden.json" in p.name)
+
+
+def nbgrader_config(
+    cohort: str | os.PathLike[str] | None = None,
+    bron: str | os.PathLike[str] | None = None,
+    *,
+    tijdslimiet: int = TIJDSLIMIET,
+) -> Config:
+    """De nbgrader-instellingen van de kit voor één cohort, als traitlets-``Config``.
+
+    Waarom zo: de stubs zeggen in het Nederlands wat een deelnemer moet doen en geven geen
+    ``raise NotImplementedError()`` (wie alleen widgets gebruikt, wijzigt geen code); een verwijderde
+    testcel wordt teruggezet en toch beoordeeld; feedback laat geen verborgen tests of
+    modelantwoorden zien; antwoordbestanden van de trainer in de bron gaan nooit mee naar deelnemers.
+    """
+    from traitlets.config import Config
+
+    from .feedback_filter import VerbergModelantwoorden
+
+    map_ = cursusmap(cohort, bron)
+    c = Config()
+    c.CourseDirectory.root = str(map_.cohort)
+    c.CourseDirectory.course_id = os.environ.get("REGIE_CURSUS_ID", CURSUS_ID)
+    c.CourseDirectory.source_directory = os.path.relpath(map_.bron, map_.cohort)
+    c.CourseDirectory.db_url = f"sqlite:///{map_.gradebook}"
+    c.Exchange.root = str(map_.exchange)
+    c.ClearSolutions.code_stub = {"python": CODE_STUB}
+    c.ClearSolutions.text_stub = TEXT_STUB
+    c.Execute.timeout = tijdslimiet
+    c.ExecutePreprocessor.timeout = tijdslimiet
+    c.Execute.interrupt_on_timeout = True
+    # Geen Engelse kernelwaarschuwingen (zoals 'running over TCP without encryption') op het scherm.
+    c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
+    c.OverwriteCells.add_missing_cells = True
+    c.OverwriteCells.missing_cell_notification = (
+        "Deze cel ({cell_id}) ontbrak in de inlevering en is door de beoordeling teruggezet.\n\n"
+    )
+    # Het antwoordbestand van de deelnemer mag bij het beoordelen niet vervangen worden door een
+    # antwoordbestand dat de trainer in de bronmap maakte.
+    c.Autograde.exclude_overwriting = {
+        naam: _antwoordbestanden(map_.bron, naam) for naam in map_.opdrachten() if _antwoordbestanden(map_.bron, naam)
+    }
+    c.GenerateAssignment.post_convert_hook = _ruim_release_op(map_)
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    from nbgrader.preprocessors import GetGrades
+
+    c.GenerateFeedback.preprocessors = [GetGrades, VerbergModelantwoorden, CSSHTMLHeaderPreprocessor]
+    c.NbGraderAPI.log_level = "INFO"
+    return c
+
+
+def _ruim_release_op(map_: Cursusmap) -> Any:
+    """Een nbgrader-hook die antwoordbestanden van de trainer uit een nieuwe deelnemersversie haalt."""
+
+    def ruim_op(**_: Any) -> None:
+        if not map_.release.is_dir():
+            return
+        for pad in map_.release.rglob("*"):
+            if pad.is_file() and ".antwoorden.json" in pad.name:
+                pad.unlink()
+
+    return ruim_op

@@ -1,0 +1,90 @@
+"""Dezelfde rondgang over de echte bloknotebooks in ``notebooks/blokN/``.
+
+Per blok: deelnemersversie maken (zonder lekken), een inlevering met het modelantwoord
+(``tests/cursus/modelantwoorden/blokN.antwoorden.json``) krijgt alle automatische punten, een
+onaangeroerde versie krijgt 0 zonder crash, en de feedback bevat niets geheims. Staan er een
+deels goed antwoord (``modelantwoorden/deels/``) en verwachte punten per testcel
+(``modelantwoorden/verwacht.yml``) klaar, dan moeten die precies kloppen. Ontbreekt het notebook
+of het modelantwoord nog, dan wordt de test overgeslagen met de reden.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from samenwerkingscode import cursus
+from samenwerkingscode.cursusmap import PROJECT, cursusmap
+from samenwerkingscode.feedback_filter import MARKERINGEN, html_als_tekst
+from samenwerkingscode.inleveren import lees_in
+from samenwerkingscode.rapportage import cijferrijen
+
+BRON = PROJECT / "notebooks"
+MODELANTWOORDEN = Path(__file__).parent / "modelantwoorden"
+
+pytestmark = pytest.mark.traag
+
+
+def _verwacht(blok: str) -> dict[str, dict[str, float]]:
+    pad = MODELANTWOORDEN / "verwacht.yml"
+    if not pad.is_file():
+        return {}
+    return (yaml.safe_load(pad.read_text(encoding="utf-8")) or {}).get(blok, {})
+
+
+@pytest.mark.parametrize("nummer", [1, 2, 3, 4, 5])
+def test_rondgang_over_echt_blok(nummer: int, tmp_path: Path) -> None:
+    blok = f"blok{nummer}"
+    notebook = BRON / blok / f"{blok}.ipynb"
+    model = MODELANTWOORDEN / f"{blok}.antwoorden.json"
+    if not notebook.is_file():
+        pytest.skip(f"{notebook.relative_to(PROJECT)} bestaat nog niet")
+    if not model.is_file():
+        pytest.skip(f"het modelantwoord {model.relative_to(PROJECT)} bestaat nog niet")
+
+    cohort = tmp_path / "cohort"
+    map_ = cursusmap(cohort, BRON)
+    assert cursus.maak(cohort=cohort, blok=nummer) == 0
+    assert cursus.controleer_release(map_, blok) == []
+    release = cohort / "release" / blok
+
+    deels = MODELANTWOORDEN / "deels" / f"{blok}.antwoorden.json"
+    antwoorden = {"model": model, "leeg": None, **({"deels": deels} if deels.is_file() else {})}
+    inbox = tmp_path / "inbox"
+    for deelnemer, antwoord in antwoorden.items():
+        (inbox / deelnemer / blok).mkdir(parents=True)
+        shutil.copy(release / f"{blok}.ipynb", inbox / deelnemer / blok / f"{blok}.ipynb")
+        if antwoord is not None:
+            shutil.copy(antwoord, inbox / deelnemer / blok / f"{blok}.antwoorden.json")
+    verslag = lees_in(cohort=cohort, pad=inbox)
+    assert len(verslag.ingelezen) == len(antwoorden), verslag.meldingen
+
+    uitslagen = {u.deelnemer: u for u in cursus.beoordeel_alles(cohort=cohort, blok=nummer)}
+    assert uitslagen["model"].beoordeeld and uitslagen["model"].meldingen == [], uitslagen["model"].meldingen
+    assert uitslagen["leeg"].beoordeeld, uitslagen["leeg"].meldingen
+
+    rijen = [r for r in cijferrijen(map_) if r["blok"] == blok and r["soort"] == "automatisch"]
+    assert rijen, f"{blok} heeft geen automatisch beoordeelde onderdelen"
+    for rij in rijen:
+        if rij["deelnemer"] == "model":
+            assert rij["score"] == rij["max"], f"modelantwoord haalt niet alle punten bij {rij['onderdeel']}"
+        elif rij["deelnemer"] == "leeg":
+            assert rij["score"] == 0, f"een lege inlevering krijgt punten bij {rij['onderdeel']}"
+    verwacht = _verwacht(blok)
+    for deelnemer in antwoorden:
+        if deelnemer not in verwacht:
+            continue
+        behaald = {r["onderdeel"]: r["score"] for r in rijen if r["deelnemer"] == deelnemer}
+        assert behaald == pytest.approx(verwacht[deelnemer], abs=0.01), deelnemer
+    if "maximaal" in verwacht:
+        assert {r["onderdeel"]: r["max"] for r in rijen if r["deelnemer"] == "model"} == verwacht["maximaal"]
+
+    assert cursus.feedback(cohort=cohort, blok=nummer) == 0
+    for deelnemer in antwoorden:
+        html_pad = cohort / "feedback" / deelnemer / blok / f"{blok}.html"
+        assert cursus.controleer_feedback(map_, blok, html_pad) == []
+        tekst = html_als_tekst(html_pad.read_text(encoding="utf-8"))
+        assert not [m for m in MARKERINGEN if m in tekst]

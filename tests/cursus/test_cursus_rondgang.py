@@ -1,0 +1,181 @@
+"""End-to-end: maken, inlezen, beoordelen, feedback en cijfers met de echte nbgrader.
+
+De gedeelde rondgang (``conftest.rondgang``) draait één keer per sessie met alle gevallen tegelijk,
+zoals een trainer een hele groep in één keer beoordeelt.
+"""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from pathlib import Path
+
+import pytest
+from testopdracht import BLOK, PUNTEN_AUTOMATISCH, Rondgang
+
+from samenwerkingscode import cursus
+from samenwerkingscode.cursusmap import cursusmap
+from samenwerkingscode.yamlbestand import RegieFout
+
+pytestmark = pytest.mark.traag
+
+
+def _automatisch(rondgang: Rondgang, deelnemer: str) -> dict[str, float]:
+    """De automatisch behaalde punten per testcel, uit het cijferboek."""
+    with cursus.gradebook(cursusmap(rondgang.cohort, rondgang.bron)) as gb:
+        return {naam: float(gb.find_grade(naam, BLOK, BLOK, deelnemer).score) for naam in PUNTEN_AUTOMATISCH}
+
+
+def test_modelantwoord_krijgt_alle_automatische_punten(rondgang: Rondgang) -> None:
+    """Krijgt een inlevering met de modelantwoorden elk automatisch punt?"""
+    assert rondgang.uitslagen["model"].beoordeeld
+    assert rondgang.uitslagen["model"].meldingen == []
+    assert _automatisch(rondgang, "model") == PUNTEN_AUTOMATISCH
+
+
+def test_onaangeroerde_versie_krijgt_nul_zonder_crash(rondgang: Rondgang) -> None:
+    """Een deelnemer die niets invulde: beoordeeld, 0 punten, en een melding over het ontbrekende antwoordbestand."""
+    uitslag = rondgang.uitslagen["leeg"]
+    assert uitslag.beoordeeld
+    assert uitslag.score == 0
+    assert set(_automatisch(rondgang, "leeg").values()) == {0.0}
+    assert any("geen antwoordbestand" in m for m in uitslag.meldingen)
+
+
+def test_antwoordbestand_van_de_trainer_in_de_bron_telt_niet_mee(rondgang: Rondgang) -> None:
+    """De bron bevat een antwoordbestand met modelantwoorden; 'leeg' mag daar geen punten van krijgen."""
+    assert (rondgang.bron / BLOK / f"{BLOK}.antwoorden.json").exists()
+    assert not (rondgang.cohort / "autograded" / "leeg" / BLOK / f"{BLOK}.antwoorden.json").exists()
+
+
+def test_deels_goed_krijgt_precies_de_deelpunten(rondgang: Rondgang) -> None:
+    """Eén van twee vormen goed, 3 van 9 canvasvelden, verborgen test fout: 1 + 1 + 0 = 2 punten."""
+    assert _automatisch(rondgang, "deels") == {"test_vormen": 1.0, "test_canvas": 1.0, "test_streng": 0.0}
+    assert rondgang.uitslagen["deels"].score == 2.0
+
+
+@pytest.mark.parametrize(
+    ("deelnemer", "beoordeeld", "tekst"),
+    [
+        ("kapot", False, "geen geldig notebook"),
+        ("zonder", False, "notebook blok1.ipynb ontbreekt"),
+        ("verwijderd", True, "cel 'test_vormen' was verwijderd"),
+        ("geknoeid", True, "cel 'test_vormen' was gewijzigd"),
+        ("lus", True, "stopte niet binnen de tijdslimiet"),
+        ("corrupt", True, "antwoordbestand beschadigd"),
+    ],
+)
+def test_kapotte_inlevering_wordt_gemeld(rondgang: Rondgang, deelnemer: str, beoordeeld: bool, tekst: str) -> None:
+    """Elk kapot geval staat met een Nederlandse uitleg in de uitslag; beoordeeld waar dat kan."""
+    uitslag = rondgang.uitslagen[deelnemer]
+    assert uitslag.beoordeeld is beoordeeld
+    assert any(tekst in m for m in uitslag.meldingen), uitslag.meldingen
+
+
+def test_verwijderde_of_gewijzigde_test_helpt_niet(rondgang: Rondgang) -> None:
+    """Een verwijderde testcel wordt teruggezet en beoordeeld; een gewijzigde test telt in zijn originele vorm."""
+    assert _automatisch(rondgang, "verwijderd") == PUNTEN_AUTOMATISCH
+    # 'geknoeid' zette de test op 'punten = 2.0', maar had maar één vorm goed.
+    assert _automatisch(rondgang, "geknoeid")["test_vormen"] == 1.0
+
+
+def test_oneindige_lus_stopt_de_rest_niet(rondgang: Rondgang) -> None:
+    """Na de afgebroken cel draaien de tests gewoon: de modelantwoorden leveren alle punten op."""
+    assert _automatisch(rondgang, "lus") == PUNTEN_AUTOMATISCH
+
+
+def test_iedereen_staat_in_de_uitslag(rondgang: Rondgang) -> None:
+    assert sorted(rondgang.uitslagen) == sorted(
+        ["model", "leeg", "deels", "kapot", "zonder", "verwijderd", "geknoeid", "lus", "corrupt"]
+    )
+
+
+def test_beoordeel_geeft_tabel_en_exitcode(rondgang: Rondgang) -> None:
+    """Met problemen: exitcode 1 en een tabel met status, punten en meldingen, zonder traceback."""
+    uit = rondgang.samenvatting
+    assert rondgang.beoordeelcode == 1
+    assert "Deelnemer" in uit and "Status" in uit
+    assert "niet beoordeeld" in uit
+    assert "6 / 9" in uit
+    assert "7 van de 9 inleveringen hebben aandacht nodig" in uit
+    assert "Traceback" not in uit
+
+
+def test_samenvatting_zonder_problemen_geeft_nul() -> None:
+    uitslag = cursus.Uitslag(deelnemer="a", blok="blok1", beoordeeld=True, score=3.0, max_score=9.0)
+    tekst, code = cursus.samenvatting([uitslag])
+    assert code == 0
+    assert "Alle 1 inleveringen zijn beoordeeld." in tekst
+
+
+def test_handmatig_cijfer_komt_in_cijfers(rondgang: Rondgang, tmp_path: Path) -> None:
+    """Een cijfer dat de trainer in het cijferboek zet, staat in de csv en in de xlsx."""
+    import pandas as pd
+
+    with cursus.gradebook(cursusmap(rondgang.cohort, rondgang.bron)) as gb:
+        gb.find_grade("reflectie_taak", BLOK, BLOK, "model").manual_score = 1.5
+        gb.db.commit()
+    csv_pad, xlsx_pad = tmp_path / "cijfers.csv", tmp_path / "cijfers.xlsx"
+    assert cursus.cijfers(cohort=rondgang.cohort, uit=csv_pad, bron=rondgang.bron) == 0
+    assert cursus.cijfers(cohort=rondgang.cohort, uit=xlsx_pad, bron=rondgang.bron) == 0
+    with csv_pad.open(encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    taak = next(r for r in rijen if r["deelnemer"] == "model" and r["onderdeel"] == "reflectie_taak")
+    assert (float(taak["score"]), float(taak["max"]), taak["soort"]) == (1.5, 2.0, "handmatig")
+    vormen = next(r for r in rijen if r["deelnemer"] == "deels" and r["onderdeel"] == "test_vormen")
+    assert (float(vormen["score"]), vormen["soort"]) == (1.0, "automatisch")
+    assert any(r["deelnemer"] == "kapot" and r["status"] == "niet ingeleverd" for r in rijen)
+    blad = pd.read_excel(xlsx_pad, sheet_name="per onderdeel")
+    waarde = blad[(blad["deelnemer"] == "model") & (blad["onderdeel"] == "reflectie_taak")]["score"].item()
+    assert waarde == 1.5
+    per_blok = pd.read_excel(xlsx_pad, sheet_name="per blok")
+    assert per_blok[per_blok["deelnemer"] == "model"]["score"].item() == pytest.approx(6 + 1.5)
+
+
+def test_overzicht_is_een_png(rondgang: Rondgang, tmp_path: Path) -> None:
+    uit = tmp_path / "overzicht.png"
+    assert cursus.overzicht(cohort=rondgang.cohort, uit=uit, bron=rondgang.bron) == 0
+    inhoud = uit.read_bytes()
+    assert inhoud.startswith(b"\x89PNG") and len(inhoud) > 20_000
+
+
+def test_feedback_zip_per_deelnemer(rondgang: Rondgang) -> None:
+    """Elke beoordeelde deelnemer krijgt een zip met alleen HTML; niet-beoordeelden niet."""
+    terug = rondgang.cohort / "terugsturen"
+    namen = sorted(p.stem for p in terug.glob("*.zip"))
+    assert namen == sorted(d for d, u in rondgang.uitslagen.items() if u.beoordeeld)
+    with zipfile.ZipFile(terug / "model.zip") as z:
+        assert z.namelist() == [f"feedback-model/{BLOK}/{BLOK}.html"]
+    assert rondgang.feedbackcode == 0
+
+
+def test_maak_levert_zips_om_te_versturen(rondgang: Rondgang) -> None:
+    with zipfile.ZipFile(rondgang.cohort / "uitdelen" / f"{BLOK}.zip") as z:
+        assert z.namelist() == [f"{BLOK}/{BLOK}.ipynb"]
+    assert (rondgang.cohort / "uitdelen" / "eigen-casus.zip").exists()
+
+
+def test_import_meldde_de_ontbrekende_bestanden(rondgang: Rondgang) -> None:
+    assert rondgang.importcode == 1
+    assert sorted(p.name for p in (rondgang.cohort / "submitted").iterdir()) == sorted(rondgang.uitslagen)
+
+
+@pytest.mark.parametrize("naam", ["cijfers.txt", "cijfers"])
+def test_cijfers_onbekende_extensie(tmp_path: Path, naam: str) -> None:
+    with pytest.raises(RegieFout, match=r"\.csv of \.xlsx"):
+        cursus.cijfers(cohort=tmp_path / "cohort", uit=tmp_path / naam)
+
+
+def test_overzicht_alleen_png(tmp_path: Path) -> None:
+    with pytest.raises(RegieFout, match=r"\.png"):
+        cursus.overzicht(cohort=tmp_path / "cohort", uit=tmp_path / "overzicht.pdf")
+
+
+def test_handmatig_beoordeeld_telt_niet_meer_als_open(rondgang: Rondgang) -> None:
+    """Na een handmatig cijfer meldt ``feedback`` dat onderdeel niet meer als 'nog te beoordelen'."""
+    map_ = cursusmap(rondgang.cohort, rondgang.bron)
+    with cursus.gradebook(map_) as gb:
+        gb.find_grade("reflectie_taak", BLOK, BLOK, "lus").manual_score = 2.0
+        gb.db.commit()
+    assert cursus._nog_handmatig(map_, BLOK, "lus") == 0
+    assert cursus._nog_handmatig(map_, BLOK, "deels") == 1

@@ -1,0 +1,89 @@
+"""``regie lab`` en ``nbgrader_config.py``: de kit zien zoals een deelnemer, en één bron van instellingen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from testopdracht import BLOK
+
+from samenwerkingscode import cursus
+from samenwerkingscode.cursusmap import PROJECT
+
+
+@pytest.mark.traag
+def test_lab_zet_deelnemersversies_klaar_en_overschrijft_niets(bron: Path, cohort: Path) -> None:
+    werkmap = cursus.bereid_lab_voor(cohort=cohort, bron=bron)
+    assert werkmap == cohort.resolve() / "deelnemer"
+    notebook = werkmap / BLOK / f"{BLOK}.ipynb"
+    tekst = notebook.read_text(encoding="utf-8")
+    assert "BEGIN HIDDEN TESTS" not in tekst and "geheime_drempel_canvas" not in tekst
+    assert (werkmap / "eigen-casus" / "eigen-casus.ipynb").is_file()
+
+    notebook.write_text(tekst.replace("Testopdracht", "Mijn werk"), encoding="utf-8")
+    cursus.bereid_lab_voor(cohort=cohort, bron=bron)
+    assert "Mijn werk" in notebook.read_text(encoding="utf-8")
+
+
+def test_lab_opdracht_alleen_allow_root_als_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.geteuid", lambda: 0)
+    assert "--allow-root" in cursus.lab_opdracht(tmp_path)
+    monkeypatch.setattr("os.geteuid", lambda: 1000)
+    opdracht = cursus.lab_opdracht(tmp_path)
+    assert "--allow-root" not in opdracht
+    assert opdracht[1:3] == ["-m", "jupyterlab"]
+    assert f"--ServerApp.root_dir={tmp_path}" in opdracht
+
+
+def test_nbgrader_config_py_gebruikt_dezelfde_instellingen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """De formgrader leest ``nbgrader_config.py``; dat moet dezelfde instellingen geven als ``regie cursus``."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    monkeypatch.setenv("REGIE_COHORT", str(tmp_path / "groep"))
+    cfg = PyFileConfigLoader("nbgrader_config.py", path=str(PROJECT)).load_config()
+    assert cfg.CourseDirectory.root == str(tmp_path / "groep")
+    assert Path(cfg.CourseDirectory.root, cfg.CourseDirectory.source_directory).resolve() == PROJECT / "notebooks"
+    assert cfg.CourseDirectory.db_url == f"sqlite:///{tmp_path / 'groep' / 'gradebook.db'}"
+    assert cfg.Exchange.root == str(tmp_path / "groep" / "exchange")
+    assert "Vul je antwoord in" in cfg.ClearSolutions.code_stub["python"]
+    assert cfg.Execute.timeout == 60
+    assert cfg.OverwriteCells.add_missing_cells is True
+
+
+def test_cohort_in_de_bron_wordt_geweigerd(tmp_path: Path) -> None:
+    from samenwerkingscode.cursusmap import cursusmap
+    from samenwerkingscode.yamlbestand import RegieFout
+
+    with pytest.raises(RegieFout, match="buiten de bronmap"):
+        cursusmap(tmp_path / "notebooks" / "cohort", tmp_path / "notebooks")
+    with pytest.raises(RegieFout, match="bijzonder teken"):
+        cursusmap(tmp_path / "groep (2027)", tmp_path / "notebooks")
+
+
+def test_onbekend_blok_geeft_nederlandse_fout(bron: Path, cohort: Path) -> None:
+    from samenwerkingscode.yamlbestand import RegieFout
+
+    with pytest.raises(RegieFout, match="Opdracht 'blok4' bestaat niet"):
+        cursus.maak(cohort=cohort, blok=4, bron=bron)
+    with pytest.raises(RegieFout, match="wordt niet beoordeeld"):
+        cursus.beoordeel(cohort=cohort, blok="eigen-casus", bron=bron)
+
+
+def test_beoordeel_zonder_inleveringen(bron: Path, cohort: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cursus.beoordeel(cohort=cohort, bron=bron) == 0
+    assert "nog geen inleveringen" in capsys.readouterr().out
+
+
+@pytest.mark.traag
+def test_regie_cursus_maak_via_de_opdrachtregel(
+    bron: Path, cohort: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``regie cursus maak 1 --cohort PAD`` roept dezelfde functie aan en meldt in het Nederlands."""
+    from samenwerkingscode.cli import main
+
+    monkeypatch.setenv("REGIE_BRON", str(bron))
+    assert main(["cursus", "maak", "1", "--cohort", str(cohort)]) == 0
+    uit = capsys.readouterr().out
+    assert "Deelnemersversies gemaakt" in uit
+    assert (cohort / "uitdelen" / f"{BLOK}.zip").is_file()
+    assert not (cohort / "uitdelen" / "eigen-casus.zip").exists()

@@ -6,11 +6,12 @@ BIN := $(VENV)/bin
 STEMPEL := $(VENV)/.geinstalleerd
 VENDOR := _vendor/vendor/html-manager/embed-amd.js
 
-.PHONY: help venv vendor book lab test test-snel lint bench schoon
+.PHONY: help venv vendor book lab trainer test test-snel lint bench schoon
 
 help:
 	@echo "make book   - installeer (eerste keer), bouw het cursusboek en zeg welk bestand je opent"
 	@echo "make lab    - open JupyterLab met de deelnemersversies van de opdrachten"
+	@echo "make trainer - open JupyterLab als trainer, met de formgrader van nbgrader"
 	@echo "make test   - draai alle tests (ook de trage en de browsertests)"
 	@echo "make bench  - meet de prestaties en druk een tabel af"
 	@echo "make lint   - controleer de code met ruff"
@@ -33,7 +34,10 @@ book: venv vendor
 	@echo "Het cursusboek staat klaar. Open in je browser: $(CURDIR)/_build/html/index.html"
 
 lab: venv
-	$(BIN)/regie lab
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/regie lab
+
+trainer: venv
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/regie lab --trainer
 
 test: venv vendor
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest

@@ -7,66 +7,110 @@ modelbestand aan, dan volgt het boek vanzelf.
 
 Elke directive maakt MyST-tekst en laat die door de gewone parser lopen, zodat rollen als
 ``{term}`` en ``{doc}`` in gegenereerde tekst precies zo werken als in geschreven tekst.
+
+Daarnaast zorgt deze uitbreiding voor drie dingen die het boek offline en actueel houden:
+
+- de printbare werkbladen (het canvas op A3, leeg en ingevuld voor Springendal) worden bij elke
+  bouw gemaakt als hun bronnen veranderd zijn, en met de rol ``{werkblad}`` als download gelinkt;
+- de widgetmanager haalt zijn lettertypen uit de gevendorde map in plaats van naast elke pagina;
+- verandert de code of het model achter de widgetweergaven, dan worden die weergaven opnieuw
+  uitgevoerd (de uitvoercache kijkt anders alleen naar de code in de pagina zelf).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 BLOKKEN_BESTAND = "book/blokken.yml"
 HERKOMST = {"deck": "de dia's van de training (8 december 2022)", "kit": "uitwerking in deze cursuskit"}
+PAKKET = Path(__file__).resolve().parent
+
+#: De enige woorden voor de manier van beoordelen; dezelfde als in `model/opdrachten.yml`, plus
+#: de combinatie (een oefening met een automatisch en een handmatig deel) en de voorbereiding.
+Beoordeling = Literal["automatisch", "handmatig", "automatisch en handmatig", "niet beoordeeld"]
+
+logger = logging.getLogger(__name__)
 
 
 class Oefening(BaseModel):
+    """Eén oefening zoals de blokkop en het rooster haar tonen."""
+
     model_config = ConfigDict(extra="forbid")
 
-    id: str
-    titel: str
+    id: str = Field(min_length=1)
+    titel: str = Field(min_length=1)
     minuten: int = Field(ge=0)
-    beoordeling: str
-    punten: float | int | None = None
+    beoordeling: Beoordeling
+    punten: float | int | None = Field(default=None, ge=0)
 
 
 class Blok(BaseModel):
+    """De gegevens van één blok: stuurt de blokkop en een rij van het rooster."""
+
     model_config = ConfigDict(extra="forbid")
 
-    id: str
-    titel: str
-    thema: str
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    titel: str = Field(min_length=1)
+    thema: str = Field(min_length=1)
     minuten: int = Field(ge=0)
-    leerdoelen: list[str]
+    leerdoelen: list[str] = Field(min_length=1)
     oefeningen: list[Oefening] = []
     thuis_verder: str = ""
 
 
 class Blokken(BaseModel):
+    """Het hele blokkenbestand; weigert dubbele blok- of oefeningnummers."""
+
     model_config = ConfigDict(extra="forbid")
 
-    blokken: list[Blok]
+    blokken: list[Blok] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _uniek(self) -> Blokken:
+        # Dubbele nummers zouden de verwijzingen tussen boek, notebook en beoordeling stil breken.
+        blokken = [b.id for b in self.blokken]
+        dubbel = sorted({b for b in blokken if blokken.count(b) > 1})
+        if dubbel:
+            raise ValueError(f"blok {', '.join(dubbel)} staat meer dan één keer in de lijst")
+        oefeningen = [o.id for b in self.blokken for o in b.oefeningen]
+        dubbel = sorted({o for o in oefeningen if oefeningen.count(o) > 1})
+        if dubbel:
+            raise ValueError(f"oefening {', '.join(dubbel)} staat meer dan één keer in de lijst")
+        return self
 
 
 def laad_blokken(bronmap: Path) -> Blokken:
     """Lees `book/blokken.yml` met dezelfde foutmeldingen (bestand, regel, veld) als een casus."""
     from samenwerkingscode import yamlbestand
 
-    return yamlbestand.laad(bronmap / BLOKKEN_BESTAND, Blokken, soort="blokkenbestand")
+    return yamlbestand.laad(Path(bronmap) / BLOKKEN_BESTAND, Blokken, soort="blokkenbestand")
 
 
 def duur(minuten: int) -> str:
-    """120 → '2 uur', 95 → '1 uur en 35 minuten', 40 → '40 minuten'."""
+    """120 → '2 uur', 95 → '1 uur en 35 minuten', 40 → '40 minuten', 1 → '1 minuut'."""
     uren, rest = divmod(minuten, 60)
+    rest_tekst = "1 minuut" if rest == 1 else f"{rest} minuten"
     if not uren:
-        return f"{rest} minuten"
+        return rest_tekst
     if not rest:
         return f"{uren} uur"
-    return f"{uren} uur en {rest} minuten"
+    return f"{uren} uur en {rest_tekst}"
 
 
 def _cel(tekst: Any) -> str:
@@ -74,7 +118,17 @@ def _cel(tekst: Any) -> str:
     return " ".join(str(tekst).split()) if tekst not in (None, "") else "–"
 
 
+def _punten(punten: float | int | None) -> str:
+    """Punten zoals een Nederlandse lezer ze schrijft: 9, 2,5, of een streepje."""
+    if punten is None:
+        return "–"
+    if float(punten).is_integer():
+        return str(int(punten))
+    return f"{punten}".replace(".", ",")
+
+
 def _lijsttabel(koppen: list[str], rijen: list[list[str]], breedtes: str | None = None) -> list[str]:
+    """Een MyST list-table: blijft leesbaar bij lange cellen, anders dan een pipe-tabel."""
     regels = ["```{list-table}", ":header-rows: 1"]
     if breedtes:
         regels.append(f":widths: {breedtes}")
@@ -83,6 +137,15 @@ def _lijsttabel(koppen: list[str], rijen: list[list[str]], breedtes: str | None 
         regels.append(f"* - {rij[0]}")
         regels += [f"  - {cel}" for cel in rij[1:]]
     return [*regels, "```", ""]
+
+
+def _term(naam: str, tekst: str | None = None) -> str:
+    """Een link naar de woordenlijst, alleen als de term in het idioom staat (anders gewone tekst)."""
+    from samenwerkingscode import idioom
+
+    if not idioom.bestaat(naam):
+        return tekst or naam
+    return f"{{term}}`{tekst} <{naam}>`" if tekst and tekst != naam else f"{{term}}`{naam}`"
 
 
 class _MystDirective(SphinxDirective):
@@ -116,6 +179,7 @@ class _MystDirective(SphinxDirective):
         raise self.error(f"Blok '{blok_id}' staat niet in {BLOKKEN_BESTAND}.")
 
     def afhankelijk_van_model(self, *namen: str) -> None:
+        """Laat Sphinx de pagina opnieuw lezen als een van deze modelbestanden verandert."""
         from samenwerkingscode.model import model_pad
 
         for naam in namen:
@@ -139,10 +203,7 @@ class BlokKop(_MystDirective):
             regels += ["```{rubric} Oefeningen in dit blok", "```", ""]
             regels += _lijsttabel(
                 ["Oefening", "Tijd", "Beoordeling", "Punten"],
-                [
-                    [f"{o.id} – {o.titel}", duur(o.minuten), _cel(o.beoordeling), _cel(o.punten)]
-                    for o in blok.oefeningen
-                ],
+                [[f"{o.id} – {o.titel}", duur(o.minuten), o.beoordeling, _punten(o.punten)] for o in blok.oefeningen],
                 "50 15 20 15",
             )
         return regels
@@ -205,7 +266,7 @@ class CanvasVelden(_MystDirective):
 
         self.afhankelijk_van_model("canvas")
         rijen = [
-            [f"{{term}}`{v.titel} <{v.term}>`", "kern" if v.rol == "kern" else "afsprakenveld", _cel(v.vraag)]
+            [_term(v.term, v.titel), "kern" if v.rol == "kern" else "afsprakenveld", _cel(v.vraag)]
             for v in canvas.velden()
         ]
         return _lijsttabel(["Veld", "Soort", "Leidende vraag"], rijen, "25 15 60")
@@ -220,9 +281,8 @@ class Vormen(_MystDirective):
         self.afhankelijk_van_model("vormen")
         rijen = []
         for v in vormen.vormen():
-            naam = f"{{term}}`{v.naam} <{v.term}>`" if getattr(v, "term", None) else v.naam
             kenmerken = "; ".join(v.kenmerken)
-            rijen.append([str(v.versnelling), naam, _cel(kenmerken), HERKOMST[v.herkomst]])
+            rijen.append([str(v.versnelling), _term(v.term, v.naam), _cel(kenmerken), HERKOMST[v.herkomst]])
         return _lijsttabel(["Versnelling", "Vorm", "Kenmerken", "Herkomst"], rijen, "10 20 50 20")
 
 
@@ -239,7 +299,7 @@ class Typologie(_MystDirective):
                 [
                     f"**{s.nummer}. {s.naam}**",
                     _cel(s.doelrelatie),
-                    "; ".join(s.herkennen) or "–",
+                    "; ".join(_cel(h) for h in s.herkennen) or "–",
                     _cel(s.risico),
                     "ja" if s.partnership_mogelijk else "nee",
                 ]
@@ -260,14 +320,19 @@ class Toetsvragen(_MystDirective):
         self.afhankelijk_van_model("toetsvragen")
         regels: list[str] = []
         for vraag in toets.toetsvragen():
-            regels.append(f"{vraag.nummer}. **{vraag.vraag}** {_cel(vraag.uitleg)}")
+            kop = _term(vraag.term, vraag.vraag) if vraag.term else vraag.vraag
+            regels.append(f"{vraag.nummer}. **{kop}** {_cel(vraag.uitleg)}")
             for deel in vraag.deelvragen:
                 regels.append(f"   - {_cel(deel.vraag)}")
         regels.append("")
-        regels.append("Schaal voor elke deelvraag:")
+        stap = toets.stap_terug()
+        uitleg = getattr(stap, "uitleg", "") or getattr(stap, "toelichting", "")
+        if uitleg:
+            regels += [f"**{_term('Stap terug')}.** {_cel(uitleg)}", ""]
+        regels.append(f"{_term('Toetsschaal', 'Schaal')} voor elke deelvraag:")
         regels.append("")
         for waarde in toets.schaal():
-            regels.append(f"- **{waarde.label}** – {_cel(getattr(waarde, 'uitleg', ''))}")
+            regels.append(f"- **{waarde.label}** – {_cel(waarde.uitleg)}")
         return [*regels, ""]
 
 
@@ -278,16 +343,221 @@ class Schakelbak(_MystDirective):
         from samenwerkingscode import schakelbak
 
         self.afhankelijk_van_model("schakelbak")
+        richtingen = {r.sleutel: r for r in schakelbak.laad_schakelbak().richtingen}
         rijen = []
         for signaal in schakelbak.signalen():
+            richting = richtingen[signaal.richting]
             rijen.append(
                 [
-                    _cel(signaal.omschrijving),
-                    schakelbak.RICHTING_LABELS[signaal.richting],
-                    "; ".join(signaal.interventies),
+                    _cel(signaal.label),
+                    _term(richting.term, richting.label) if richting.term else richting.label,
+                    "; ".join(_cel(i) for i in signaal.interventies),
+                    HERKOMST[signaal.herkomst],
                 ]
             )
-        return _lijsttabel(["Signaal", "Schakelen", "Mogelijke interventies"], rijen, "35 15 50")
+        return _lijsttabel(["Signaal", "Schakelen", "Mogelijke interventies", "Signaal uit"], rijen, "28 14 43 15")
+
+
+# --- Printbare werkbladen ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Werkblad:
+    """Een printbaar werkblad: bestandsnaam en de tekst van de downloadlink."""
+
+    bestand: str
+    link: str
+
+
+WERKBLADEN: dict[str, Werkblad] = {
+    "leeg": Werkblad("samenwerkingscanvas-leeg-a3.pdf", "Leeg Samenwerkingscanvas (A3, PDF)"),
+    "springendal": Werkblad(
+        "samenwerkingscanvas-springendal-a3.pdf", "Samenwerkingscanvas Springendal – Dal van de Mosbeek (A3, PDF)"
+    ),
+}
+WERKBLADMAP = "werkbladen"
+SPRINGENDAL = "casussen/springendal-mosbeek.yml"
+
+
+def werkbladmap(app: Sphinx) -> Path:
+    """Naast `_build/html`, dus in de bouwmap en buiten git: de werkbladen worden nooit gecommit."""
+    return Path(app.outdir).parent / WERKBLADMAP
+
+
+def _vingerafdruk(paden: Iterable[Path], extra: str = "") -> str:
+    """Een hash over de inhoud van bestanden: verandert als een bron verandert, niet bij elke bouw."""
+    h = hashlib.sha256(extra.encode())
+    for pad in sorted(set(paden)):
+        h.update(str(pad).encode())
+        h.update(pad.read_bytes() if pad.is_file() else b"-")
+    return h.hexdigest()
+
+
+def maak_werkbladen(doelmap: Path, projectmap: Path) -> list[Path]:
+    """Teken de werkbladen opnieuw, maar alleen als poster, canvasmodel of casus veranderd is.
+
+    Een A3-PDF tekenen kost seconden; bij een ongewijzigde bron hergebruiken we het bestand, zodat
+    een boek met cache snel blijft en Sphinx de pagina's met de links niet opnieuw hoeft te lezen.
+    """
+    from samenwerkingscode import casus, model
+
+    casuspad = projectmap / SPRINGENDAL
+    bronnen = [
+        *(PAKKET / "figuren").glob("*.py"),
+        PAKKET / "canvas.py",
+        Path(__file__).resolve(),  # titels en ondertitels van de werkbladen staan hier
+        model.model_pad("canvas"),
+        casuspad,
+    ]
+    afdruk = _vingerafdruk(bronnen)
+    stempel = doelmap / ".vingerafdruk"
+    uit = [doelmap / w.bestand for w in WERKBLADEN.values()]
+    if stempel.is_file() and stempel.read_text(encoding="utf-8") == afdruk and all(p.is_file() for p in uit):
+        return uit
+    from samenwerkingscode.figuren import poster
+
+    doelmap.mkdir(parents=True, exist_ok=True)
+    poster.teken_leeg_canvas(doelmap / WERKBLADEN["leeg"].bestand)
+    springendal = casus.laad_casus(casuspad)
+    poster.teken_canvas(
+        casus.canvas_inhoud(springendal),
+        titel=springendal.canvas_onderwerp or springendal.titel,
+        uit=doelmap / WERKBLADEN["springendal"].bestand,
+        ondertitel=f"Ingevuld met de casusfeiten uit deze cursuskit ({SPRINGENDAL}); de bronnen staan in het boek.",
+    )
+    stempel.write_text(afdruk, encoding="utf-8")
+    return uit
+
+
+def _werkbladen_maken(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    from samenwerkingscode.yamlbestand import RegieFout
+
+    try:
+        maak_werkbladen(werkbladmap(app), Path(app.srcdir))
+    except RegieFout as fout:
+        # Een kapotte casus mag de bouw niet met een traceback laten stoppen; de rol meldt de link.
+        logger.warning("De werkbladen konden niet gemaakt worden: %s", fout, type="regie", subtype="werkblad")
+
+
+class WerkbladRol(SphinxRole):
+    """``{werkblad}`leeg``` of ``{werkblad}`eigen tekst <springendal>```: een downloadlink."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        gevonden = re.fullmatch(r"\s*(?:(.*?)\s*<([^<>]+)>|([^<>]+?))\s*", self.text)
+        tekst, sleutel = (gevonden.group(1), gevonden.group(2)) if gevonden and gevonden.group(2) else (None, None)
+        if gevonden and gevonden.group(3):
+            sleutel = gevonden.group(3)
+        if sleutel not in WERKBLADEN:
+            bekend = ", ".join(WERKBLADEN)
+            melding = self.inliner.reporter.error(
+                f"Onbekend werkblad '{self.text}'; kies uit: {bekend}.", line=self.lineno
+            )
+            return [self.inliner.problematic(self.rawtext, self.rawtext, melding)], [melding]
+        werkblad = WERKBLADEN[sleutel]
+        doel = werkbladmap(self.env.app) / werkblad.bestand
+        paginamap = Path(self.env.doc2path(self.env.docname)).parent
+        knoop = addnodes.download_reference(
+            self.rawtext,
+            "",
+            reftarget=os.path.relpath(doel, paginamap),
+            refdoc=self.env.docname,
+            refexplicit=True,
+        )
+        knoop += nodes.inline(self.rawtext, tekst or werkblad.link, classes=["download", "regie-werkblad"])
+        return [knoop], []
+
+
+# --- Widgetweergaven ----------------------------------------------------------------------------
+
+WIDGET_PAD_SCRIPT = "regie-widgets.js"
+WIDGET_AANROEP = "boekweergave("
+
+
+def _scriptnaam(script: Any) -> str:
+    """De bestandsnaam van een Sphinx-script (of de tekst van een inline script)."""
+    return str(getattr(script, "filename", "") or "") + str(getattr(script, "attributes", {}).get("body", ""))
+
+
+def _paginascripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Houd elke pagina offline en privé, en laat de widgetmanager zijn lettertypen vinden.
+
+    - sphinx-thebe (dat jupyter-book altijd laadt) wijst naar een CDN (unpkg.com) om code live te
+      draaien; het boek gebruikt geen thebe, dus het script en zijn configuratie gaan eruit.
+    - De html-manager laadt Font Awesome standaard van ``<paginamap>/@jupyter-widgets/html-manager/dist/``;
+      die map bestaat niet, dus elke pagina met widgets gaf mislukte verzoeken. Op zulke pagina's komt
+      daarom eerst een klein script dat ``window.__jupyter_widgets_assets_path__`` op de gevendorde map zet.
+    """
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    scripts[:] = [s for s in scripts if "thebe" not in _scriptnaam(s).lower()]
+    stijlen = context.get("css_files")
+    if isinstance(stijlen, list):
+        stijlen[:] = [s for s in stijlen if "thebe" not in _scriptnaam(s).lower()]
+    if any("html-manager" in _scriptnaam(s) for s in scripts):
+        app.add_js_file(WIDGET_PAD_SCRIPT, priority=400)
+
+
+def _zonder_thebe(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Haal de thebe-configuratie uit elke pagina: ze verwijst naar een voorbeeldrepository op Binder.
+
+    sphinx-thebe voegt die configuratie altijd toe, ook als thebe uit staat. Ze laadt zelf niets,
+    maar een boek dat privé en offline belooft te zijn, hoort geen Binder-adres te bevatten.
+    """
+    for knoop in list(doctree.findall(nodes.raw)):
+        tekst = knoop.astext()
+        if "text/x-thebe-config" in tekst or tekst.startswith("<script>kernelName ="):
+            knoop.parent.remove(knoop)
+
+
+#: Modules die nooit in een widgetcel draaien (het boek zelf, de opdrachtregel en de trainerskant).
+#: Een wijziging daarin hoeft de weergaven niet opnieuw uit te voeren. Alles wat hier niet staat,
+#: telt wel mee: liever een keer te veel uitvoeren dan een verouderde weergave in het boek.
+NIET_IN_WIDGETS = frozenset(
+    {"boek.py", "cli.py", "cursus.py", "cursusmap.py", "feedback_filter.py", "inleveren.py", "rapportage.py"}
+)
+
+
+def _widgetbronnen(projectmap: Path) -> list[Path]:
+    """Alles waar een widgetweergave van afhangt: de code, het model en de voorbeeldcasus."""
+    code = [p for p in PAKKET.rglob("*.py") if not (p.parent == PAKKET and p.name in NIET_IN_WIDGETS)]
+    return [*code, *PAKKET.rglob("*.yml"), projectmap / SPRINGENDAL]
+
+
+def _widgetpaginas(env: BuildEnvironment) -> list[str]:
+    paginas = []
+    for docname in env.found_docs:
+        pad = Path(env.doc2path(docname))
+        if pad.suffix == ".md" and pad.is_file() and WIDGET_AANROEP in pad.read_text(encoding="utf-8"):
+            paginas.append(docname)
+    return sorted(paginas)
+
+
+def _verouderde_widgets(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Lees de widgetpagina's opnieuw en wis de uitvoercache als de code of het model veranderde.
+
+    jupyter-cache herkent een notebook aan de code in zijn cellen. De cel ``boekweergave("1a")``
+    verandert niet als het canvasmodel verandert; zonder deze stap zou het boek een oude weergave
+    blijven tonen.
+    """
+    from samenwerkingscode import __version__
+
+    afdruk = _vingerafdruk(_widgetbronnen(Path(app.srcdir)), extra=__version__)
+    stempel = Path(app.outdir).parent / ".regie-widgets-vingerafdruk"
+    vorige = stempel.read_text(encoding="utf-8") if stempel.is_file() else None
+    if vorige == afdruk:
+        return []
+    cache = getattr(getattr(env, "mystnb_config", None), "execution_cache_path", "")
+    if vorige is not None and cache and Path(cache).is_dir():
+        logger.info("Widgetcode of model veranderd: de uitvoercache van de widgetweergaven wordt gewist.")
+        shutil.rmtree(cache)
+    stempel.parent.mkdir(parents=True, exist_ok=True)
+    stempel.write_text(afdruk, encoding="utf-8")
+    return [d for d in _widgetpaginas(env) if d not in added and d not in changed]
 
 
 DIRECTIVES: dict[str, type[_MystDirective]] = {
@@ -305,4 +575,9 @@ DIRECTIVES: dict[str, type[_MystDirective]] = {
 def setup(app: Sphinx) -> dict[str, Any]:
     for naam, directive in DIRECTIVES.items():
         app.add_directive(naam, directive)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.add_role("werkblad", WerkbladRol())
+    app.connect("builder-inited", _werkbladen_maken)
+    app.connect("env-get-outdated", _verouderde_widgets)
+    app.connect("doctree-resolved", _zonder_thebe, priority=900)  # na sphinx-thebe
+    app.connect("html-page-context", _paginascripts, priority=900)  # na myst-nb
+    return {"version": "2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -739,6 +739,27 @@ ToetsWidget(opslag, "toets", momenten=["nu"], toelichting={"nu": "Je eigen casus
 """.strip()
             )
         ),
+        new_markdown_cell(
+            """
+## Een voorstel toetsen en schakelen
+
+Ligt er in je eigen casus een voorstel op tafel? Beschrijf het hieronder en geef per doel van elke
+partij aan wat het voorstel ermee doet. De Schakelbak laat zien of het een trade-off of een compromis
+is, wat het kost voor het gezamenlijk doel en welke schakeling past. De partijen komen uit je nieuwste
+casusbestand in `casussen/eigen/`; heb je dat nog niet, dan zie je de partijen van Springendal.
+""".strip()
+        ),
+        _verberg(
+            new_code_cell(
+                """
+from samenwerkingscode.widgets.canvas import standaard_eigen_map
+from samenwerkingscode.widgets.schakelbak import SchakelbakWidget
+
+eigen = sorted(standaard_eigen_map().glob("*.yml"), key=lambda pad: pad.stat().st_mtime)
+SchakelbakWidget(opslag, "schakelbak", casus=eigen[-1] if eigen else None)
+""".strip()
+            )
+        ),
     ]
     for i, cel in enumerate(cellen):
         cel.id = f"eigen-casus-{i + 1}"

@@ -22,6 +22,7 @@ Deze module importeert nbgrader en traitlets pas in de functies zelf.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass
@@ -168,6 +169,10 @@ def nbgrader_config(
     c.CourseDirectory.source_directory = os.path.relpath(map_.bron, map_.cohort)
     c.CourseDirectory.db_url = f"sqlite:///{map_.gradebook}"
     c.Exchange.root = str(map_.exchange)
+    # Op één machine maakt de kit de uitwisselmap zelf, anders meldt nbgrader (in het Engels) dat hij ontbreekt.
+    if map_.cohort.is_dir() and not os.environ.get("REGIE_EXCHANGE"):
+        with contextlib.suppress(OSError):
+            map_.exchange.mkdir(exist_ok=True)
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.ClearSolutions.text_stub = TEXT_STUB
     c.Execute.timeout = tijdslimiet

@@ -177,8 +177,23 @@ def _nbgrader(
     return cel
 
 
+def _eerste_regel(cel: NotebookNode) -> str:
+    """De regel die JupyterLab van een ingeklapte cel nog laat zien: een Nederlandse uitleg, geen code."""
+    grade_id = cel.metadata.get("nbgrader", {}).get("grade_id", "")
+    if grade_id.startswith("widget_"):
+        return f"# Invulscherm voor oefening {grade_id.removeprefix('widget_').replace('_', ' – ')}. Je hoeft hier niets te wijzigen."
+    if grade_id == "controle":
+        return "# Controleer mijn opdracht: hieronder zie je wat nog leeg of onvolledig is."
+    return "# Deze cel maakt wat je hieronder ziet. Je hoeft hier niets te wijzigen."
+
+
 def _verberg(cel: NotebookNode) -> NotebookNode:
-    """Code die een deelnemer niet hoeft te lezen, staat ingeklapt; de uitvoer (de widget) blijft zichtbaar."""
+    """Code die een deelnemer niet hoeft te lezen, staat ingeklapt; de uitvoer (de widget) blijft zichtbaar.
+
+    Een ingeklapte cel toont in JupyterLab nog haar eerste regel; die is daarom altijd een Nederlandse uitleg.
+    """
+    if not cel.source.lstrip().startswith("#"):
+        cel.source = _eerste_regel(cel) + "\n" + cel.source
     cel.metadata["jupyter"] = {"source_hidden": True}
     return cel
 

@@ -94,7 +94,12 @@ class VormenWidget(OefeningWidget):
         self.kenmerken: dict[str, widgets.HTML] = {}
         blokken: list[widgets.Widget] = []
         for relatie in self._relaties:
-            keuze = widgets.Dropdown(options=opties, value=GEEN_KEUZE, description="Vorm:")
+            keuze = widgets.Dropdown(
+                options=opties,
+                value=GEEN_KEUZE,
+                description="Vorm:",
+                layout=widgets.Layout(width="30em", max_width="100%"),
+            )
             motivatie = widgets.Textarea(
                 placeholder="Waarom past deze vorm? Noem de kenmerken die je in deze relatie herkent.",
                 layout=widgets.Layout(width="100%", height="6em"),

@@ -9,16 +9,14 @@ past alleen die regels toe, zodat een trainer ze kan vervangen zonder programmeu
 from __future__ import annotations
 
 import difflib
-import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.yamlbestand import Plek, RegieFout, controleer_plaatshouders, validatiefout
 
 if TYPE_CHECKING:
     from samenwerkingscode.toets import ToetsUitslag
@@ -32,7 +30,6 @@ Richting = Literal["op", "terug", "stap_terug", "blijven"]
 VormSleutel = Literal["zelf_doen", "netwerk", "contract_afstandelijk", "contract_diep", "partnership"]
 Trede = Literal["kan", "klopt", "werkt", "levert", "op_orde"]
 _RICHTINGEN: tuple[str, ...] = ("op", "terug", "stap_terug", "blijven")
-_Loc = tuple[str | int, ...]
 
 
 def _samenwerkingsvorm() -> type[Samenwerkingsvorm]:
@@ -40,36 +37,6 @@ def _samenwerkingsvorm() -> type[Samenwerkingsvorm]:
     from samenwerkingscode.vormen import Samenwerkingsvorm
 
     return Samenwerkingsvorm
-
-
-def _validatiefout(titel: str, problemen: list[tuple[_Loc, str, object]]) -> ValidationError:
-    """Een pydantic-fout met een precieze plaats, zodat de melding veld en regel noemt."""
-    return ValidationError.from_exception_data(
-        titel,
-        [
-            InitErrorDetails(type=PydanticCustomError("value_error", melding), loc=loc, input=invoer)
-            for loc, melding, invoer in problemen
-        ],
-    )
-
-
-def _controleer_plaatshouders(model_: BaseModel, toegestaan: dict[str, set[str]]) -> list[tuple[_Loc, str, object]]:
-    """Elke tekst mag alleen de plaatshouders gebruiken die de code invult."""
-    problemen: list[tuple[_Loc, str, object]] = []
-    for naam, mag in toegestaan.items():
-        tekst = getattr(model_, naam)
-        try:
-            gebruikt = {veld for _, veld, _, _ in string.Formatter().parse(tekst) if veld is not None}
-        except ValueError:
-            problemen.append(
-                ((naam,), "een accolade { of } staat niet goed; gebruik {{ en }} voor een losse accolade", tekst)
-            )
-            continue
-        onbekend = sorted(gebruikt - mag)
-        if onbekend:
-            lijst = ", ".join("{" + t + "}" for t in sorted(mag)) or "geen"
-            problemen.append(((naam,), f"onbekende plaatshouder {{{onbekend[0]}}}; toegestaan: {lijst}", tekst))
-    return problemen
 
 
 def _tip(woord: str, opties: Iterable[str]) -> str:
@@ -115,13 +82,13 @@ class GeconsolideerdDoel(BaseModel):
     @model_validator(mode="after")
     def _unieke_partijen(self) -> GeconsolideerdDoel:
         namen = [p.partij.strip().lower() for p in self.partijen]
-        problemen: list[tuple[_Loc, str, object]] = [
+        problemen: list[tuple[Plek, str, object]] = [
             (("partijen", i, "partij"), f"partij '{p.partij}' staat er twee keer in", p.partij)
             for i, p in enumerate(self.partijen)
             if namen.index(namen[i]) != i
         ]
         if problemen:
-            raise _validatiefout("GeconsolideerdDoel", problemen)
+            raise validatiefout("GeconsolideerdDoel", problemen)
         return self
 
 
@@ -158,13 +125,13 @@ class Voorstellen(BaseModel):
     @model_validator(mode="after")
     def _unieke_ids(self) -> Voorstellen:
         ids = [v.id for v in self.voorstellen]
-        problemen: list[tuple[_Loc, str, object]] = [
+        problemen: list[tuple[Plek, str, object]] = [
             (("voorstellen", i, "id"), f"voorstel-id '{v.id}' komt twee keer voor", v.id)
             for i, v in enumerate(self.voorstellen)
             if ids.index(v.id) != i
         ]
         if problemen:
-            raise _validatiefout("Voorstellen", problemen)
+            raise validatiefout("Voorstellen", problemen)
         return self
 
 
@@ -207,13 +174,13 @@ class Signaal(BaseModel):
 
     @model_validator(mode="after")
     def _grenzen(self) -> Signaal:
-        problemen: list[tuple[_Loc, str, object]] = []
+        problemen: list[tuple[Plek, str, object]] = []
         if self.minimaal is not None and self.richting != "op":
             problemen.append((("minimaal",), "'minimaal' hoort alleen bij richting 'op'", self.minimaal))
         if self.maximaal is not None and self.richting != "terug":
             problemen.append((("maximaal",), "'maximaal' hoort alleen bij richting 'terug'", self.maximaal))
         if problemen:
-            raise _validatiefout("Signaal", problemen)
+            raise validatiefout("Signaal", problemen)
         return self
 
 
@@ -246,7 +213,7 @@ class BeoordelingTeksten(BaseModel):
 
     @model_validator(mode="after")
     def _plaatshouders(self) -> BeoordelingTeksten:
-        problemen = _controleer_plaatshouders(
+        problemen = controleer_plaatshouders(
             self,
             {
                 "trade_off": {"opgegeven"},
@@ -259,7 +226,7 @@ class BeoordelingTeksten(BaseModel):
             },
         )
         if problemen:
-            raise _validatiefout("BeoordelingTeksten", problemen)
+            raise validatiefout("BeoordelingTeksten", problemen)
         return self
 
 
@@ -280,7 +247,7 @@ class SchakelingTeksten(BaseModel):
 
     @model_validator(mode="after")
     def _plaatshouders(self) -> SchakelingTeksten:
-        problemen = _controleer_plaatshouders(
+        problemen = controleer_plaatshouders(
             self,
             {
                 "op": {"van", "naar"},
@@ -297,7 +264,7 @@ class SchakelingTeksten(BaseModel):
             },
         )
         if problemen:
-            raise _validatiefout("SchakelingTeksten", problemen)
+            raise validatiefout("SchakelingTeksten", problemen)
         return self
 
 
@@ -353,7 +320,7 @@ class SchakelbakModel(BaseModel):
 
     @model_validator(mode="after")
     def _controleer(self) -> SchakelbakModel:
-        problemen: list[tuple[_Loc, str, object]] = []
+        problemen: list[tuple[Plek, str, object]] = []
         vormen = [v.vorm for v in self.versnellingen]
         for i, v in enumerate(vormen):
             if vormen.index(v) != i:
@@ -383,7 +350,7 @@ class SchakelbakModel(BaseModel):
                             (("uit_voorstel", geval, "signalen", j), f"onbekend signaal '{s}'{_tip(s, sleutels)}", s)
                         )
         if problemen:
-            raise _validatiefout("SchakelbakModel", problemen)
+            raise validatiefout("SchakelbakModel", problemen)
         return self
 
 

@@ -8,16 +8,14 @@ deze kit en staan in ``model/toetsvragen.yml``. De code kent alleen de ladderlog
 from __future__ import annotations
 
 import difflib
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.yamlbestand import Plek, RegieFout, controleer_plaatshouders, validatiefout
 
 MODELNAAM = "toetsvragen"
 TREDEN = ("kan", "klopt", "werkt", "levert")
@@ -25,18 +23,6 @@ SCHAALSLEUTELS = ("niet_van_toepassing", "niet_geregeld", "deels", "volledig")
 
 Herkomst = Literal["deck", "kit"]
 SchaalSleutel = Literal["niet_van_toepassing", "niet_geregeld", "deels", "volledig"]
-_Loc = tuple[str | int, ...]
-
-
-def _validatiefout(titel: str, problemen: list[tuple[_Loc, str, object]]) -> ValidationError:
-    """Een pydantic-fout met een precieze plaats, zodat de melding veld en regel noemt."""
-    return ValidationError.from_exception_data(
-        titel,
-        [
-            InitErrorDetails(type=PydanticCustomError("value_error", melding), loc=loc, input=invoer)
-            for loc, melding, invoer in problemen
-        ],
-    )
 
 
 class Deelvraag(BaseModel):
@@ -93,7 +79,7 @@ class Schaal(BaseModel):
     @model_validator(mode="after")
     def _controleer(self) -> Schaal:
         sleutels = [w.sleutel for w in self.waarden]
-        problemen: list[tuple[_Loc, str, object]] = []
+        problemen: list[tuple[Plek, str, object]] = []
         for i, w in enumerate(self.waarden):
             if sleutels.count(w.sleutel) > 1 and sleutels.index(w.sleutel) != i:
                 problemen.append(
@@ -113,7 +99,7 @@ class Schaal(BaseModel):
         if ontbrekend:
             problemen.append((("waarden",), f"de schaal mist {', '.join(ontbrekend)}", None))
         if problemen:
-            raise _validatiefout("Schaal", problemen)
+            raise validatiefout("Schaal", problemen)
         return self
 
 
@@ -148,22 +134,9 @@ class Adviezen(BaseModel):
 
     @model_validator(mode="after")
     def _controleer_plaatshouders(self) -> Adviezen:
-        problemen: list[tuple[_Loc, str, object]] = []
-        for naam, toegestaan in _PLAATSHOUDERS.items():
-            tekst = getattr(self, naam)
-            try:
-                gebruikt = {veld for _, veld, _, _ in string.Formatter().parse(tekst) if veld is not None}
-            except ValueError:
-                problemen.append(
-                    ((naam,), "een accolade { of } staat niet goed; gebruik {{ en }} voor een losse accolade", tekst)
-                )
-                continue
-            onbekend = sorted(gebruikt - toegestaan)
-            if onbekend:
-                mag = ", ".join("{" + t + "}" for t in sorted(toegestaan)) or "geen"
-                problemen.append(((naam,), f"onbekende plaatshouder {{{onbekend[0]}}}; toegestaan: {mag}", tekst))
+        problemen = controleer_plaatshouders(self, _PLAATSHOUDERS)
         if problemen:
-            raise _validatiefout("Adviezen", problemen)
+            raise validatiefout("Adviezen", problemen)
         return self
 
 
@@ -182,7 +155,7 @@ class ToetsModel(BaseModel):
 
     @model_validator(mode="after")
     def _controleer(self) -> ToetsModel:
-        problemen: list[tuple[_Loc, str, object]] = []
+        problemen: list[tuple[Plek, str, object]] = []
         sleutels = [t.sleutel for t in self.toetsvragen]
         if sleutels != list(TREDEN):
             problemen.append(
@@ -218,7 +191,7 @@ class ToetsModel(BaseModel):
                     )
                 gezien.add(d.sleutel)
         if problemen:
-            raise _validatiefout("ToetsModel", problemen)
+            raise validatiefout("ToetsModel", problemen)
         return self
 
 

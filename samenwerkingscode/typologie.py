@@ -7,9 +7,9 @@ in het modelbestand. Een trainer met het officiële materiaal vervangt het besta
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from samenwerkingscode import model
@@ -18,17 +18,6 @@ from samenwerkingscode.yamlbestand import RegieFout
 MODELNAAM = "typologie"
 AANTAL_SITUATIES = 8  # de dia's: "Situaties 1 t/m 6" en "Situaties 7 & 8"
 
-CanvasSleutel = Literal[
-    "partijen",
-    "bijdragen",
-    "doelen",
-    "risicos",
-    "regels",
-    "besluitvorming",
-    "operatie",
-    "levenscyclus",
-    "investeringen_opbrengsten",
-]
 Herkomst = Literal["deck", "kit"]
 
 
@@ -43,6 +32,16 @@ def _validatiefout(titel: str, problemen: list[tuple[tuple[str | int, ...], str,
     )
 
 
+def _bestaand_canvasveld(veld: str) -> str:
+    """De velden komen uit het canvasmodel, zodat een trainer ze op één plek kan hernoemen."""
+    from samenwerkingscode import canvas
+
+    bekend = canvas.sleutels()
+    if veld not in bekend:
+        raise ValueError(f"ongeldige waarde '{veld}': geen canvasveld; kies uit {', '.join(bekend)}")
+    return veld
+
+
 class Situatie(BaseModel):
     """Eén situatie uit de typologie: hoe je haar herkent en wat ze van het ontwerp vraagt."""
 
@@ -53,7 +52,7 @@ class Situatie(BaseModel):
     doelrelatie: str = Field(min_length=1)
     herkennen: list[str] = Field(min_length=1)
     ontwerp: list[str] = Field(min_length=1)
-    belangrijke_velden: list[CanvasSleutel] = Field(min_length=1)
+    belangrijke_velden: list[Annotated[str, AfterValidator(_bestaand_canvasveld)]] = Field(min_length=1)
     risico: str = Field(min_length=1)
     springendal: str | None = None
     bronnen: list[str] = Field(default_factory=list)

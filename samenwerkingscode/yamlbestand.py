@@ -338,3 +338,44 @@ def valideer(document: YamlDocument, schema: type[T]) -> T:
 def laad(pad: Path | str, schema: type[T], soort: str = "bestand") -> T:
     """Lees en valideer in één stap."""
     return valideer(lees_yaml(pad, soort), schema)
+
+
+Plek = tuple[str | int, ...]
+
+
+def validatiefout(titel: str, problemen: list[tuple[Plek, str, object]]) -> ValidationError:
+    """Een pydantic-fout met een precieze plaats, zodat de melding veld en regel noemt.
+
+    Modelvalidators die meerdere problemen tegelijk vinden (dubbele sleutels, onbekende verwijzingen)
+    melden ze zo elk op hun eigen veld, in plaats van één fout op het hele bestand.
+    """
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    return ValidationError.from_exception_data(
+        titel,
+        [
+            InitErrorDetails(type=PydanticCustomError("value_error", melding), loc=loc, input=invoer)
+            for loc, melding, invoer in problemen
+        ],
+    )
+
+
+def controleer_plaatshouders(model: BaseModel, toegestaan: dict[str, set[str]]) -> list[tuple[Plek, str, object]]:
+    """Elke tekst in een modelbestand mag alleen de {plaatshouders} gebruiken die de code invult."""
+    import string
+
+    problemen: list[tuple[Plek, str, object]] = []
+    for naam, mag in toegestaan.items():
+        tekst = getattr(model, naam)
+        try:
+            gebruikt = {veld for _, veld, _, _ in string.Formatter().parse(tekst) if veld is not None}
+        except ValueError:
+            problemen.append(
+                ((naam,), "een accolade { of } staat niet goed; gebruik {{ en }} voor een losse accolade", tekst)
+            )
+            continue
+        onbekend = sorted(gebruikt - mag)
+        if onbekend:
+            lijst = ", ".join("{" + t + "}" for t in sorted(mag)) or "geen"
+            problemen.append(((naam,), f"onbekende plaatshouder {{{onbekend[0]}}}; toegestaan: {lijst}", tekst))
+    return problemen

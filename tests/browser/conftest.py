@@ -476,33 +476,14 @@ def bronkopie() -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session")
-def boek_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Bouw het boek één keer per sessie in een lege map, zoals ``make book`` (``-W -n --keep-going``).
-
-    Een lege map, omdat jupyter-book 1.x pagina's van eerdere bouwsels in ``_build`` laat staan
-    (ecosystem.md); die zouden een kapotte bouw verbergen. Het bouwlog komt in ``test-artefacten/``.
-    """
-    uitvoer = tmp_path_factory.mktemp("lezerboek")
-    omgeving = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
-    opdracht = [
-        os.path.join(os.path.dirname(sys.executable), "jupyter-book"),
-        "build",
-        "-W",
-        "-n",
-        "--keep-going",
-        "--path-output",
-        str(uitvoer),
-        ".",
-    ]
-    proces = subprocess.run(opdracht, cwd=PROJECT, env=omgeving, capture_output=True, text=True, timeout=900)
-    log = proces.stdout + proces.stderr
-    artefact("boekbouw-lezer.log").write_text(log, encoding="utf-8")
-    assert proces.returncode == 0, (
-        f"Het boek bouwt niet zonder waarschuwingen (code {proces.returncode}):\n{log[-4000:]}"
+def boek_html(boek: Any) -> Path:
+    """Het boek uit de gedeelde sessiebouw (``tests/conftest.py``: ``-W -n --keep-going`` in een lege map)."""
+    artefact("boekbouw-lezer.log").write_text(boek.log, encoding="utf-8")
+    assert boek.returncode == 0, (
+        f"Het boek bouwt niet zonder waarschuwingen (code {boek.returncode}):\n{boek.log[-4000:]}"
     )
-    html = uitvoer / "_build" / "html"
-    assert (html / "index.html").is_file(), f"de bouw gaf geen {html / 'index.html'}"
-    return html
+    assert (boek.html / "index.html").is_file(), f"de bouw gaf geen {boek.html / 'index.html'}"
+    return boek.html
 
 
 @pytest.fixture

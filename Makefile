@@ -46,8 +46,8 @@ test-snel: venv
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest -m "not traag and not browser"
 
 lint: venv
-	$(BIN)/ruff check samenwerkingscode tests bench
-	$(BIN)/ruff format --check samenwerkingscode tests bench
+	$(BIN)/ruff check samenwerkingscode tests bench scripts nbgrader_config.py
+	$(BIN)/ruff format --check samenwerkingscode tests bench scripts nbgrader_config.py
 
 bench: venv vendor
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m bench

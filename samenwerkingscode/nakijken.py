@@ -702,11 +702,14 @@ class ControleerKnop:
     def __init__(self, blok: str, opslag: Opslag) -> None:
         import ipywidgets as widgets
 
+        from samenwerkingscode.widgets._basis import brede_knop
+
         self.blok = blok
         self.opslag = opslag
         self.uitvoer = widgets.HTML()
-        self.knop = widgets.Button(description="Controleer mijn opdracht", icon="check", button_style="primary")
-        self.knop.layout.width = "auto"
+        self.knop = widgets.Button(
+            description="Controleer mijn opdracht", icon="check", button_style="primary", layout=brede_knop()
+        )
         self.knop.on_click(self.ververs)
         self.widget = widgets.VBox([self.knop, self.uitvoer])
         self.rapport = self.ververs()

@@ -10,7 +10,9 @@ matplotlib wordt pas in de tekenfuncties geïmporteerd; dit bestand importeren b
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+import types
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +51,7 @@ _TUSSEN = 4.0
 _BINNEN = 5.0
 _PT_IN_MM = 25.4 / 72.0
 _MARGE_METING = 0.2  # veiligheidsmarge (mm) tegen afrondingsverschillen tussen Agg en PDF
+_SCHAAL_PT = 100.0  # maat waarop de voorloopbreedtes per letter eenmalig worden gelezen
 
 Inhoud = Mapping[str, str | Sequence[str] | None]
 Kader = tuple[float, float, float, float]
@@ -121,8 +124,55 @@ def _teken(
             verslag.clear()
             verslag.update({"formaat": formaat, "pagina_mm": A3_MM, "velden": velden_verslag})
         metadata = {"Title": f"Samenwerkingscanvas – {titel}", "Creator": "samenwerkingscode"}
-        schrijf_figuur(blad.fig, uit, formaat, dpi=PNG_DPI, metadata=metadata)
+        with _letters_zonder_opmaaktabellen():
+            schrijf_figuur(blad.fig, uit, formaat, dpi=PNG_DPI, metadata=metadata)
     return uit
+
+
+#: OpenType-tabellen voor tekstopmaak (ligaturen, kerning, accentplaatsing, formules) die een pdf niet gebruikt.
+_OPMAAKTABELLEN = ("GSUB", "GPOS", "GDEF", "MATH")
+
+
+@contextlib.contextmanager
+def _letters_zonder_opmaaktabellen() -> Iterator[None]:
+    """Laat matplotlib bij het inbedden (Type 42) de opmaaktabellen van de letter weglaten.
+
+    Waarom: fontTools las en verkleinde bij elke ingebedde letter eerst de opmaaktabellen van
+    DejaVu Sans; dat was meer dan de helft van de tijd van ``savefig``. In een pdf zet matplotlib
+    elke letter zelf op zijn plek (kerning en accenten zijn dan al toegepast), dus de pdf gebruikt
+    die tabellen niet: de tekens, de ingebedde letters en de diakrieten blijven hetzelfde. De
+    tabellen gaan weg direct na het openen van het letterbestand, vóór fontTools ze leest. Alleen
+    tijdens het opslaan van de poster; heeft matplotlib deze interne opbouw niet, dan verandert er niets.
+    """
+    try:
+        from fontTools import subset
+        from matplotlib.backends import _backend_pdf_ps
+    except ImportError:
+        yield
+        return
+    if getattr(_backend_pdf_ps, "subset", None) is not subset:
+        yield
+        return
+
+    class ZonderOpmaak(types.ModuleType):
+        """``fontTools.subset``, behalve dat ``load_font`` de opmaaktabellen meteen weglaat."""
+
+        def __getattr__(self, naam: str) -> Any:
+            return getattr(subset, naam)
+
+        @staticmethod
+        def load_font(*args: Any, **kwargs: Any) -> Any:
+            font = subset.load_font(*args, **kwargs)
+            for tabel in _OPMAAKTABELLEN:
+                if tabel in font:
+                    del font[tabel]
+            return font
+
+    _backend_pdf_ps.subset = ZonderOpmaak("fontTools.subset")
+    try:
+        yield
+    finally:
+        _backend_pdf_ps.subset = subset
 
 
 def _kaders() -> list[tuple[canvas.CanvasVeld, Kader]]:
@@ -147,17 +197,23 @@ class _Blad:
     """Eén A3-pagina met een meetlat: alle posities in mm, alle tekstmaten door de renderer gemeten."""
 
     def __init__(self, dpi: float) -> None:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        import matplotlib.text
+        from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
         from matplotlib.figure import Figure
         from matplotlib.transforms import Affine2D
 
         self.fig = Figure(figsize=(A3_MM[0] / 25.4, A3_MM[1] / 25.4), dpi=dpi, facecolor=_stijl.ACHTERGROND)
         FigureCanvasAgg(self.fig)
-        self.renderer = self.fig.canvas.get_renderer()
+        # Meten hangt alleen van de letter en de dpi af, niet van de grootte van het beeld: een
+        # renderer van 1 × 1 pixel meet hetzelfde zonder eerst 3307 × 2339 pixels te wissen.
+        self.renderer = RendererAgg(1, 1, dpi)
         self.mm = Affine2D().scale(1 / 25.4) + self.fig.dpi_scale_trans
         self.px_per_mm = dpi / 25.4
         self._breedtes: dict[tuple[str, float, str, str], float] = {}
         self._maten: dict[tuple[float, str, str], tuple[float, float]] = {}
+        self._voorloop: dict[str, tuple[dict[str, float], Any]] = {}
+        self._tekstcache = getattr(matplotlib.text, "_get_text_metrics_with_cache", None)
+        self._paden: dict[tuple[str, str], str] = {}
 
     # ---- meten ---------------------------------------------------------------------------
 
@@ -170,9 +226,20 @@ class _Blad:
         """Breedte van één regel in mm, gemeten met de renderer."""
         sleutel = (tekst, prop.get_size_in_points(), str(prop.get_weight()), prop.get_style())
         if sleutel not in self._breedtes:
-            b, _, _ = self.renderer.get_text_width_height_descent(tekst, prop, ismath=False)
+            b, _, _ = self._meet(tekst, prop)
             self._breedtes[sleutel] = b / self.px_per_mm
         return self._breedtes[sleutel]
+
+    def _meet(self, tekst: str, prop: FontProperties) -> tuple[float, float, float]:
+        """(breedte, hoogte, daling) in pixels via de metingencache die matplotlib zelf voor teksten gebruikt.
+
+        De regels die :meth:`breek` meet, worden daarna als tekst geplaatst en nagemeten; met
+        dezelfde cache kost dat natmeten niets extra. Ontbreekt die (interne) cache in een andere
+        matplotlib-versie, dan meten we rechtstreeks: hetzelfde getal, alleen trager.
+        """
+        if self._tekstcache is not None:
+            return self._tekstcache(self.renderer, tekst, prop, False, self.fig.dpi)
+        return self.renderer.get_text_width_height_descent(tekst, prop, ismath=False)
 
     def kader(self, artiest: Any) -> Kader:
         if isinstance(artiest, _Regels):
@@ -193,15 +260,62 @@ class _Blad:
             x, y, tekst, fontproperties=prop, color=kleur, transform=self.mm, parse_math=False, **opties
         )
 
+    def schatting(self, tekst: str, prop: FontProperties) -> float:
+        """Breedte in mm uit de ongehinte voorloopbreedtes per letter: snel, maar tot een paar mm ernaast.
+
+        Alleen om te raden waar een regel breekt; :meth:`breek` controleert die gok met de renderer.
+        """
+        pad = self._pad_van(prop)
+        letters = self._voorloop.get(pad)
+        if letters is None:
+            from matplotlib.ft2font import FT2Font
+
+            font = FT2Font(pad)
+            font.set_size(_SCHAAL_PT, 72)
+            letters = self._voorloop[pad] = ({}, font)
+        breedtes, font = letters
+        totaal = 0.0
+        for letter in tekst:
+            b = breedtes.get(letter)
+            if b is None:
+                from matplotlib.ft2font import LoadFlags
+
+                if font.get_char_index(ord(letter)):
+                    b = font.load_char(ord(letter), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536 / _SCHAAL_PT
+                else:
+                    b = 0.6  # niet in de letter: de renderer beslist toch
+                breedtes[letter] = b
+            totaal += b
+        return totaal * prop.get_size_in_points() * _PT_IN_MM
+
+    def _pad_van(self, prop: FontProperties) -> str:
+        sleutel = (str(prop.get_weight()), prop.get_style())
+        if sleutel not in self._paden:
+            from matplotlib.font_manager import findfont
+
+            self._paden[sleutel] = str(findfont(prop))
+        return self._paden[sleutel]
+
     def breek(self, tekst: str, prop: FontProperties, breedte: float, max_regels: int) -> tuple[list[str], bool]:
-        """Verdeel tekst over regels die binnen ``breedte`` passen; stopt na ``max_regels`` (dan False)."""
+        """Verdeel tekst over regels die binnen ``breedte`` passen; stopt na ``max_regels`` (dan False).
+
+        Gulzig: zoveel woorden op een regel als passen. Dat komt neer op de eerste kandidaatregel
+        (huidige regel plus één woord meer) die niet past; :meth:`_aantal_dat_past` vindt die met een
+        schatting en twee metingen in plaats van één meting per woord.
+        """
         regels: list[str] = []
+        woorden = tekst.split()
         huidig = ""
-        for woord in tekst.split():
-            kandidaat = f"{huidig} {woord}" if huidig else woord
-            if self.breedte(kandidaat, prop) <= breedte:
-                huidig = kandidaat
-                continue
+        i = 0
+        while i < len(woorden):
+            n = self._aantal_dat_past(huidig, woorden, i, prop, breedte)
+            if n:
+                huidig = " ".join([huidig, *woorden[i : i + n]]) if huidig else " ".join(woorden[i : i + n])
+                i += n
+                if i == len(woorden):
+                    break
+            woord = woorden[i]
+            i += 1
             if huidig:
                 regels.append(huidig)
                 if len(regels) >= max_regels:
@@ -216,6 +330,36 @@ class _Blad:
         if huidig:
             regels.append(huidig)
         return regels, len(regels) <= max_regels
+
+    def _aantal_dat_past(
+        self, huidig: str, woorden: list[str], begin: int, prop: FontProperties, breedte: float
+    ) -> int:
+        """Hoeveel woorden vanaf ``begin`` er nog achter ``huidig`` passen (gemeten, niet geschat).
+
+        Een regel wordt breder met elk woord erbij, dus het antwoord is het aantal vóór de eerste
+        kandidaat die niet past. De schatting wijst die kandidaat aan; de renderer bevestigt hem
+        (de kandidaat ervoor past, deze niet) of schuift op. Zo is de uitkomst dezelfde als bij
+        het meten van elke kandidaat, met meestal twee metingen per regel.
+        """
+
+        def kandidaat(n: int) -> str:
+            return " ".join([huidig, *woorden[begin : begin + n]]) if huidig else " ".join(woorden[begin : begin + n])
+
+        def past(n: int) -> bool:
+            return self.breedte(kandidaat(n), prop) <= breedte
+
+        rest = len(woorden) - begin
+        gok = 0
+        while gok < rest and self.schatting(kandidaat(gok + 1), prop) <= breedte:
+            gok += 1
+        if gok and not past(gok):
+            gok -= 1
+            while gok and not past(gok):
+                gok -= 1
+            return gok
+        while gok < rest and past(gok + 1):
+            gok += 1
+        return gok
 
     def _langste_begin(self, woord: str, prop: FontProperties, breedte: float) -> int:
         laag, hoog = 1, len(woord) - 1

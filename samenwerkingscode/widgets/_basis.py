@@ -22,6 +22,11 @@ from samenwerkingscode.yamlbestand import RegieFout
 VOORBEELD_MELDING = "Voorbeeldweergave: hier wordt niets bewaard. Werk in het notebook om je antwoorden op te slaan."
 
 
+def brede_knop() -> widgets.Layout:
+    """Een knop zo breed als zijn tekst: Nederlandse knopteksten zijn langer dan de standaardbreedte."""
+    return widgets.Layout(width="auto", min_width="12em")
+
+
 def opmaak_melding(tekst: str, soort: str = "info") -> str:
     """HTML voor een korte melding; `soort` is info, goed, fout of waarschuwing."""
     kleuren = {"info": "#4a5a6a", "goed": "#1e6b3a", "fout": "#a11d1d", "waarschuwing": "#8a5a00"}

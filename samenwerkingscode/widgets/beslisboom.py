@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from samenwerkingscode import beslisboom, vormen
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.beslisboom import Wandeling
-from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.yamlbestand import RegieFout
 
 #: De drie opgaven van oefening 3a (zie de lijst met oefeningen in het boek).
@@ -77,7 +77,9 @@ class BeslisboomWidget(OefeningWidget):
         self.vraag_weergave = widgets.HTML()
         self.knoppen: list[widgets.Button] = []
         self.knoppen_vak = widgets.VBox(layout=widgets.Layout(align_items="flex-start"))
-        self.knop_terug = widgets.Button(description="Terug", tooltip="Haal je laatste antwoord weg")
+        self.knop_terug = widgets.Button(
+            description="Terug", tooltip="Haal je laatste antwoord weg", layout=brede_knop()
+        )
         self.knop_opnieuw = widgets.Button(
             description="Opnieuw", tooltip="Begin deze opgave opnieuw bij de eerste vraag", button_style="warning"
         )

@@ -36,7 +36,7 @@ from samenwerkingscode import casus as casusmodule
 from samenwerkingscode import idioom
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.casus import Casus, canvas_inhoud, laad_casus, schrijf_casus
-from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.yamlbestand import RegieFout
 
 LEEG, CASUS, EIGEN = "leeg", "casus", "eigen"
@@ -162,9 +162,13 @@ class CanvasWidget(OefeningWidget):
             layout=widgets.Layout(display="none", width="auto"),
         )
         self.bevestig_tekst = widgets.HTML()
-        self.knop_vervang = widgets.Button(description="Vervang alle velden", button_style="danger")
-        self.knop_aanvullen = widgets.Button(description="Vul alleen lege velden aan", button_style="info")
-        self.knop_annuleer = widgets.Button(description="Annuleren")
+        self.knop_vervang = widgets.Button(
+            description="Vervang alle velden", button_style="danger", layout=brede_knop()
+        )
+        self.knop_aanvullen = widgets.Button(
+            description="Vul alleen lege velden aan", button_style="info", layout=brede_knop()
+        )
+        self.knop_annuleer = widgets.Button(description="Annuleren", layout=brede_knop())
         self.bevestiging = widgets.VBox(
             [self.bevestig_tekst, widgets.HBox([self.knop_vervang, self.knop_aanvullen, self.knop_annuleer])],
             layout=widgets.Layout(display="none", border="1px solid #8a5a00", padding="4px 8px"),
@@ -230,9 +234,9 @@ class CanvasWidget(OefeningWidget):
             style={"description_width": "initial"},
             layout=widgets.Layout(width="100%"),
         )
-        self.knop_png = widgets.Button(description="Exporteer als PNG", icon="download")
-        self.knop_pdf = widgets.Button(description="Exporteer als PDF", icon="download")
-        self.knop_casus = widgets.Button(description="Bewaar als casusbestand", icon="save")
+        self.knop_png = widgets.Button(description="Exporteer als PNG", icon="download", layout=brede_knop())
+        self.knop_pdf = widgets.Button(description="Exporteer als PDF", icon="download", layout=brede_knop())
+        self.knop_casus = widgets.Button(description="Bewaar als casusbestand", icon="save", layout=brede_knop())
         self.bericht = widgets.HTML()
         if self.opslag is None:
             for knop in (self.knop_png, self.knop_pdf, self.knop_casus):

@@ -46,7 +46,7 @@ from samenwerkingscode.schakelbak import (
     Schakeling,
     Voorstel,
 )
-from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.widgets.canvas import lees_casus
 from samenwerkingscode.yamlbestand import RegieFout
 
@@ -199,7 +199,9 @@ class VoorstellenWidget(OefeningWidget):
                     [tekst, keuze, motivatie], layout=widgets.Layout(border_bottom="1px solid #d0d7de", padding="4px 0")
                 )
             )
-        self.knop_controleer = widgets.Button(description="Controleer mijn indeling", button_style="primary")
+        self.knop_controleer = widgets.Button(
+            description="Controleer mijn indeling", button_style="primary", layout=brede_knop()
+        )
         self.knop_controleer.on_click(self._controleer)
         if not self._zelfcontrole:
             self.knop_controleer.layout.display = "none"

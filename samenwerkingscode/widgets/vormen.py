@@ -23,7 +23,7 @@ from samenwerkingscode import idioom, nakijken
 from samenwerkingscode import vormen as vormmodel
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.casus import Casus, Relatie, kit_casus, relatie_naam
-from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.widgets.canvas import lees_casus
 
 VOORBEELDCASUS = "springendal-mosbeek"
@@ -125,7 +125,9 @@ class VormenWidget(OefeningWidget):
                     layout=widgets.Layout(border_bottom="1px solid #d0d7de", padding="6px 0"),
                 )
             )
-        self.knop_controleer = widgets.Button(description="Controleer mijn keuzes", button_style="primary")
+        self.knop_controleer = widgets.Button(
+            description="Controleer mijn keuzes", button_style="primary", layout=brede_knop()
+        )
         self.knop_controleer.on_click(self._controleer)
         if not self._zelfcontrole:
             self.knop_controleer.layout.display = "none"

@@ -1,0 +1,100 @@
+"""``python -m bench``: voer de metingen uit en druk de tabel af.
+
+Waarom een eigen opdracht en geen pytest: tijden horen in een rapport, niet in een test die op een
+drukke machine willekeurig faalt. De exitcode is 0 als alles gemeten is, ook als een doel gemist
+wordt; 1 als een meting zelf misging, 2 bij een verkeerde aanroep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+
+from bench import FIGUREN
+from bench._kern import BenchFout, Instellingen, Meting, duur, getal_nl, tabel
+
+
+def maak_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=(
+            "Meet de prestaties van de cursuskit en druk een tabel af met waarde, basislijn, verhouding en doel. "
+            "Elke waarde is een mediaan van meerdere runs; de basislijn wordt in dezelfde run gemeten."
+        ),
+        epilog="Metingen: " + ", ".join(FIGUREN) + ". Een gemist doel is een uitkomst: de exitcode blijft dan 0.",
+    )
+    parser.add_argument(
+        "--snel", action="store_true", help="minder herhalingen (een globale indruk in een paar minuten)"
+    )
+    parser.add_argument(
+        "--alleen",
+        metavar="NAAM",
+        action="append",
+        choices=list(FIGUREN),
+        help="voer alleen deze meting uit (mag vaker): " + ", ".join(FIGUREN),
+    )
+    parser.add_argument(
+        "--herhalingen", metavar="N", type=int, help="aantal herhalingen per meting (overschrijft de standaard)"
+    )
+    return parser
+
+
+def meet_figuur(naam: str, inst: Instellingen) -> list[Meting]:
+    """Eén meting; een fout wordt een regel in de tabel in plaats van een crash van de hele run."""
+    try:
+        module = importlib.import_module(FIGUREN[naam])
+        return list(module.meet(inst))
+    except BenchFout as fout:
+        return [Meting(naam=naam, waarde=None, fout=str(fout))]
+    except Exception as fout:  # een onverwachte fout: meld hem leesbaar en ga door met de rest
+        traceback.print_exc(file=sys.stderr)
+        return [Meting(naam=naam, waarde=None, fout=f"onverwachte fout: {type(fout).__name__}: {fout}")]
+
+
+def belasting() -> float | None:
+    """De gemiddelde belasting over de laatste minuut, om de ruis van een run te kunnen duiden (niet op Windows)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = maak_parser().parse_args(argv)
+    if args.herhalingen is not None and args.herhalingen < 1:
+        print("--herhalingen moet minstens 1 zijn.", file=sys.stderr)
+        return 2
+    inst = Instellingen(snel=args.snel, herhalingen=args.herhalingen)
+    namen = [n for n in FIGUREN if not args.alleen or n in args.alleen]
+    metingen: list[Meting] = []
+    belasting_begin = belasting()
+    begin = time.perf_counter()
+    for naam in namen:
+        print(f"Meten: {naam} …", file=sys.stderr, flush=True)
+        start = time.perf_counter()
+        metingen += meet_figuur(naam, inst)
+        print(f"  klaar in {duur(time.perf_counter() - start)}", file=sys.stderr, flush=True)
+    print()
+    print(tabel(metingen))
+    print(f"\nTotale meettijd: {duur(time.perf_counter() - begin)}.")
+    belasting_eind = belasting()
+    if belasting_begin is not None and belasting_eind is not None:
+        kernen = os.cpu_count() or 1
+        print(
+            f"Belasting van de machine (gemiddelde over een minuut): {getal_nl(belasting_begin, 1)} bij het begin, "
+            f"{getal_nl(belasting_eind, 1)} aan het eind, op {kernen} kernen."
+        )
+        if max(belasting_begin, belasting_eind) > kernen:
+            print(
+                "Er liepen andere programma's mee: de losse tijden zijn trager dan normaal; kijk vooral naar de verhoudingen."
+            )
+    return 1 if any(m.fout for m in metingen) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

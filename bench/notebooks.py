@@ -1,0 +1,117 @@
+"""Meting 2: elk cursusnotebook headless uitvoeren tegen een leeg notebook (de kernelstart).
+
+Waarom: een deelnemer opent een notebook en kiest "Run All"; alles boven de kernelstart is de
+kit (imports, widgets opbouwen, casus lezen). Uitgevoerd wordt de deelnemersversie (de bron na
+nbgraders ``ClearSolutions``/``ClearHiddenTests``/``ClearMarkScheme``, zoals ``regie cursus maak``
+hem maakt) met een leeg antwoordbestand, in een tijdelijke kopie van de notebookmap, met
+nbclient zoals nbgrader en het boek doen. Per ronde om en om met het lege notebook.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench._kern import BenchFout, Doel, Instellingen, Meting, afwisselend, mediaan
+
+NAAM = "notebooks"
+DOEL = Doel(2.0)
+LEEG = "(leeg notebook)"
+
+
+def deelnemersversie(bron: Path) -> Any:
+    """De deelnemersversie van een bronnotebook, in het geheugen (geen cijferboek nodig)."""
+    import nbformat
+    from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, ClearSolutions
+    from traitlets.config import Config
+
+    from samenwerkingscode.cursusmap import CODE_STUB, TEXT_STUB
+
+    nb = nbformat.read(bron, as_version=4)
+    cfg = Config()
+    cfg.ClearSolutions.code_stub = {"python": CODE_STUB}
+    cfg.ClearSolutions.text_stub = TEXT_STUB
+    resources: dict[str, Any] = {}
+    for stap in (ClearSolutions(config=cfg), ClearHiddenTests(config=cfg), ClearMarkScheme(config=cfg)):
+        nb, resources = stap.preprocess(nb, resources)
+    return nb
+
+
+def voer_uit(nb: Any, map_: Path) -> None:
+    """Voer een notebook uit in ``map_`` (de werkmap van de kernel); een fout in een cel is een BenchFout."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    try:
+        NotebookClient(
+            nb,
+            timeout=180,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(map_)}},
+            extra_arguments=[
+                "--IPKernelApp.log_level=CRITICAL"
+            ],  # geen kernellogregels tussen de tabel (celfouten komen via nbclient)
+        ).execute()
+    except CellExecutionError as fout:
+        raise BenchFout(f"Een cel in {map_.name} gaf een fout: {str(fout).strip().splitlines()[-1]}") from fout
+
+
+def cursusnotebooks(project: Path) -> list[Path]:
+    """De bronnotebooks: ``notebooks/<naam>/<naam>.ipynb`` (blokken en eigen casus)."""
+    paden = sorted(
+        p / f"{p.name}.ipynb" for p in (project / "notebooks").iterdir() if (p / f"{p.name}.ipynb").is_file()
+    )
+    if not paden:
+        raise BenchFout(f"Geen cursusnotebooks gevonden in {project / 'notebooks'}.")
+    return paden
+
+
+def meet(inst: Instellingen) -> list[Meting]:
+    import nbformat
+
+    n = inst.aantal(normaal=3, snel=1)
+    bronnen = cursusnotebooks(inst.project)
+    versies = {pad.parent.name: deelnemersversie(pad) for pad in bronnen}
+    with tempfile.TemporaryDirectory(prefix="bench-notebooks-") as tmp:
+        werk = Path(tmp)
+
+        def taak(naam: str) -> Any:
+            def uitvoeren() -> None:
+                map_ = werk / naam
+                if map_.exists():
+                    shutil.rmtree(map_)
+                if naam == LEEG:
+                    map_.mkdir()
+                    voer_uit(nbformat.v4.new_notebook(), map_)
+                    return
+                # Een verse kopie van de notebookmap zonder antwoordbestanden: een deelnemer die net begint.
+                shutil.copytree(
+                    inst.project / "notebooks" / naam, map_, ignore=shutil.ignore_patterns("*.antwoorden.json*", ".*")
+                )
+                voer_uit(nbformat.from_dict(versies[naam]), map_)
+
+            return uitvoeren
+
+        taken = {naam: taak(naam) for naam in [LEEG, *versies]}
+        # Opwarmen met het lege en het eerste notebook: de schijfcache en de eerste imports tellen dan
+        # niet mee, en het kost geen hele extra ronde.
+        for naam in list(taken)[:2]:
+            taken[naam]()
+        tijden = afwisselend(taken, n)
+    basis = mediaan(tijden[LEEG])
+    return [
+        Meting(
+            naam=f"notebook {naam} uitvoeren",
+            waarde=mediaan(tijden[naam]),
+            basislijn=basis,
+            doel=DOEL,
+            toelichting=(
+                f"deelnemersversie, leeg antwoordbestand, nbclient; basislijn: leeg notebook (kernelstart), mediaan van {n}"
+                if naam == next(iter(versies))
+                else ""
+            ),
+        )
+        for naam in versies
+    ]

@@ -109,19 +109,52 @@ def _regelnummers(node: yaml.Node | None, pad: Pad = (), uit: dict[Pad, int] | N
     return uit
 
 
-class _GeenDubbeleSleutels(yaml.SafeLoader):
-    """SafeLoader die een dubbele veldnaam weigert in plaats van stil te overschrijven."""
+def _zonder_dubbele_sleutels(self: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    """construct_mapping die een dubbele veldnaam weigert in plaats van stil te overschrijven."""
+    gezien: set[Any] = set()
+    for sleutel_node, _ in node.value:
+        sleutel = self.construct_object(sleutel_node, deep=deep)
+        if sleutel in gezien:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"found duplicate key {sleutel!r}", sleutel_node.start_mark
+            )
+        gezien.add(sleutel)
+    return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep=deep)
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        gezien: set[Any] = set()
-        for sleutel_node, _ in node.value:
-            sleutel = self.construct_object(sleutel_node, deep=deep)  # type: ignore[no-untyped-call]
-            if sleutel in gezien:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"found duplicate key {sleutel!r}", sleutel_node.start_mark
-                )
-            gezien.add(sleutel)
-        return super().construct_mapping(node, deep=deep)
+
+_SnelleLader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml als die er is
+
+
+class _GeenDubbeleSleutels(_SnelleLader):  # type: ignore[misc, valid-type]
+    """Veilige lader die een dubbele veldnaam weigert in plaats van stil te overschrijven.
+
+    Gebaseerd op libyaml (C) waar beschikbaar: modelbestanden en casussen worden bij elke notebookstart
+    en elke beoordeling gelezen, en de Python-parser is daarvoor tien keer te traag.
+    """
+
+    construct_mapping = _zonder_dubbele_sleutels
+
+
+def _python_fout(tekst: str) -> yaml.MarkedYAMLError | None:
+    """Dezelfde fout volgens de Python-parser: die meldingen vertalen we (libyaml formuleert ze anders)."""
+    lader = _PythonLader(tekst)
+    try:
+        node = lader.get_single_node()
+        if node is not None:
+            lader.construct_document(node)
+    except yaml.MarkedYAMLError as fout:
+        return fout
+    except yaml.YAMLError:
+        return None
+    finally:
+        lader.dispose()
+    return None
+
+
+class _PythonLader(yaml.SafeLoader):
+    """Alleen voor foutmeldingen: de Python-parser, met dezelfde weigering van dubbele veldnamen."""
+
+    construct_mapping = _zonder_dubbele_sleutels
 
 
 @dataclass
@@ -183,9 +216,15 @@ def lees_yaml(pad: Path | str, soort: str = "bestand") -> YamlDocument:
     if not tekst.strip() or all(r.strip().startswith("#") or not r.strip() for r in tekst.splitlines()):
         raise BestandFout(pad, [Probleem(f"het bestand is leeg; een {soort} moet velden bevatten")])
     try:
-        node = yaml.compose(tekst, Loader=yaml.SafeLoader)
-        data = yaml.load(tekst, Loader=_GeenDubbeleSleutels)  # SafeLoader-subklasse: veilig
+        # Eén keer ontleden: dezelfde knopen leveren de gegevens én de regelnummers.
+        lader = _GeenDubbeleSleutels(tekst)
+        try:
+            node = lader.get_single_node()
+            data = lader.construct_document(node) if node is not None else None
+        finally:
+            lader.dispose()
     except yaml.MarkedYAMLError as fout:
+        fout = _python_fout(tekst) or fout
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark else None
         kolom = f" (kolom {mark.column + 1})" if mark else ""

@@ -377,10 +377,26 @@ def beoordeel_alles(
     for naam in sorted({n for n, _ in werk}):
         zorg_voor_release(api, map_, naam)
     uitslagen = []
-    with _zonder_sqlalchemy_ruis():
+    with _zonder_sqlalchemy_ruis(), _zonder_figuren():
         for naam, deelnemer in _voortgang(werk, "Beoordelen"):
             uitslagen.append(_beoordeel_een(api, map_, naam, deelnemer))
     return uitslagen
+
+
+@contextlib.contextmanager
+def _zonder_figuren() -> Iterator[None]:
+    """Bij het beoordelen ziet niemand de figuren van de widgets: de kernels tekenen ze dan niet."""
+    from samenwerkingscode.figuren._cache import ZONDER_FIGUREN
+
+    vorige = os.environ.get(ZONDER_FIGUREN)
+    os.environ[ZONDER_FIGUREN] = "1"
+    try:
+        yield
+    finally:
+        if vorige is None:
+            os.environ.pop(ZONDER_FIGUREN, None)
+        else:
+            os.environ[ZONDER_FIGUREN] = vorige
 
 
 @contextlib.contextmanager

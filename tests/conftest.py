@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Figuren in een eigen cachemap per testsessie, zodat tests nooit een tekening van een eerdere run zien.
+os.environ["REGIE_CACHE"] = tempfile.mkdtemp(prefix="regie-cache-")
 
 
 @pytest.fixture(scope="session")

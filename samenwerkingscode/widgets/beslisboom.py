@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -17,6 +18,7 @@ import ipywidgets as widgets
 from samenwerkingscode import beslisboom, vormen
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.beslisboom import Wandeling
+from samenwerkingscode.figuren import _cache
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.yamlbestand import RegieFout
 
@@ -30,22 +32,17 @@ STANDAARD_OPGAVEN: dict[str, str] = {
 PNG_DPI = 96
 """Scherp genoeg op het scherm (de figuur is dan ~820 pixels breed) en niet te zwaar in het boek."""
 
-_png_cache: dict[tuple[int, tuple[str, ...]], tuple[Any, bytes]] = {}
-
 
 def boom_png(wandeling: Wandeling) -> bytes:
-    """De tekening van de boom met dit pad als PNG; gecachet, want er zijn maar een handvol paden."""
-    boom = beslisboom.laad_beslisboom()
-    sleutel = (id(boom), tuple(wandeling.antwoorden))
-    if sleutel not in _png_cache:
-        from samenwerkingscode.figuren.beslisboom import figuur_als_png, teken_beslisboom
+    """De tekening van de boom met dit pad als PNG; uit de schijfcache, want er zijn maar een handvol paden."""
+    from samenwerkingscode.figuren import beslisboom as figuur
+    from samenwerkingscode.model import model_pad
 
-        fig = teken_beslisboom(wandeling)
-        _png_cache[sleutel] = (
-            boom,
-            figuur_als_png(fig, dpi=PNG_DPI),
-        )  # de boom erbij, zodat id() niet hergebruikt wordt
-    return _png_cache[sleutel][1]
+    def teken() -> bytes:
+        return figuur.figuur_als_png(figuur.teken_beslisboom(wandeling), dpi=PNG_DPI)
+
+    bestanden = (model_pad("beslisboom"), Path(figuur.__file__))
+    return _cache.png_uit_cache("beslisboom", (tuple(wandeling.antwoorden), PNG_DPI), bestanden, teken)
 
 
 class BeslisboomWidget(OefeningWidget):
@@ -223,7 +220,7 @@ class BeslisboomWidget(OefeningWidget):
         self.knop_opnieuw.disabled = not w.pad
         self.pad_weergave.value = self._pad_html(w)
         self.uitkomst_weergave.value = self._uitkomst_html(w)
-        self.figuur.value = boom_png(w)
+        self.figuur.value = boom_png(w) if _cache.figuren_aan() else b""
 
     @staticmethod
     def _pad_html(w: Wandeling) -> str:

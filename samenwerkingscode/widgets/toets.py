@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
 from samenwerkingscode import toets
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.figuren import _cache
 from samenwerkingscode.toets import ToetsUitslag
 from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
 from samenwerkingscode.yamlbestand import RegieFout
@@ -169,23 +171,22 @@ class ToetsWidget(OefeningWidget):
             f"<h4 style='margin:0.8em 0 0.2em'>Uitslag voor {html.escape(moment)}</h4>"
             f"<table>{''.join(rijen)}</table>{opmaak_melding(uitslag.advies, soort)}"
         )
-        self.figuur.value = vergelijking_png(uitslagen)
-
-
-_png_cache: dict[tuple[Any, ...], bytes] = {}
+        iets_gescoord = any(score is not None for u in uitslagen.values() for score in u.per_vraag.values())
+        self.figuur.value = vergelijking_png(uitslagen) if iets_gescoord and _cache.figuren_aan() else b""
 
 
 def vergelijking_png(uitslagen: Mapping[str, ToetsUitslag]) -> bytes:
-    """De vergelijkingsfiguur als PNG; gecachet op de scores, want wisselen van moment verandert niets."""
-    sleutel = tuple((m, tuple(sorted(u.per_vraag.items()))) for m, u in uitslagen.items())
-    if sleutel not in _png_cache:
-        import io
+    """De vergelijkingsfiguur als PNG; uit de schijfcache, want wisselen van moment of herstarten verandert niets."""
+    import io
 
-        from samenwerkingscode.figuren.toets import teken_toetsvergelijking
+    from samenwerkingscode.figuren import toets as figuur
+    from samenwerkingscode.model import model_pad
 
-        if len(_png_cache) > 64:
-            _png_cache.clear()
+    def teken() -> bytes:
         buffer = io.BytesIO()
-        teken_toetsvergelijking(uitslagen).savefig(buffer, format="png", dpi=PNG_DPI)
-        _png_cache[sleutel] = buffer.getvalue()
-    return _png_cache[sleutel]
+        figuur.teken_toetsvergelijking(uitslagen).savefig(buffer, format="png", dpi=PNG_DPI)
+        return buffer.getvalue()
+
+    sleutel = tuple((m, tuple(sorted(u.per_vraag.items()))) for m, u in uitslagen.items())
+    bestanden = (model_pad("toetsvragen"), Path(figuur.__file__))
+    return _cache.png_uit_cache("toets", (sleutel, PNG_DPI), bestanden, teken)

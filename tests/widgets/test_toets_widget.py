@@ -81,7 +81,7 @@ def test_uitslag_noemt_score_zwakste_trede_en_stap_terug(tmp_path: Path) -> None
 def test_figuur_vergelijkt_momenten_en_verandert_met_de_scores(tmp_path: Path) -> None:
     w = _maak(tmp_path)
     leeg = bytes(w.figuur.value)
-    assert leeg.startswith(PNG_BEGIN)
+    assert leeg == b""  # nog niets gescoord: geen lege grafiek
     w.keuzes["levert_balans"].value = "deels"
     gescoord = bytes(w.figuur.value)
     assert gescoord.startswith(PNG_BEGIN) and gescoord != leeg
@@ -158,3 +158,23 @@ def test_zonder_opslag_wordt_niets_geschreven(tmp_path: Path, monkeypatch: pytes
     w.moment.value = "2023"
     assert "Voorbeeldweergave" in w.status.value
     assert list(tmp_path.iterdir()) == []
+
+
+def test_geen_figuren_tijdens_het_beoordelen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGIE_ZONDER_FIGUREN", "1")
+    w = _maak(tmp_path)
+    w.keuzes["levert_balans"].value = "deels"
+    assert bytes(w.figuur.value) == b""
+    assert Antwoorden("blok4", tmp_path).lees("4b")["momenten"]["2019"] == {"levert_balans": "deels"}
+
+
+def test_figuur_komt_na_een_herstart_uit_de_schijfcache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("REGIE_CACHE", str(cache))
+    w = _maak(tmp_path)
+    w.keuzes["kan_budget"].value = "volledig"
+    eerste = bytes(w.figuur.value)
+    bestanden = list(cache.glob("toets-*.png"))
+    assert len(bestanden) == 1 and bestanden[0].read_bytes() == eerste
+    bestanden[0].write_bytes(PNG_BEGIN + b"uit-de-cache")
+    assert bytes(_maak(tmp_path).figuur.value) == PNG_BEGIN + b"uit-de-cache"

@@ -6,3 +6,15 @@ wanneer ze gebruikt worden.
 """
 
 __version__ = "0.1.0"
+
+BEOORDEELMODUS = "REGIE_BEOORDELEN"
+"""Omgevingsvariabele die ``regie cursus beoordeel`` zet: de kernels van nbgrader bouwen dan geen
+widgets en tekenen geen figuren, want bij het automatisch beoordelen kijkt niemand; de testcellen
+lezen het antwoordbestand."""
+
+
+def beoordeelmodus() -> bool:
+    """Waar tijdens het automatisch beoordelen."""
+    import os
+
+    return os.environ.get(BEOORDEELMODUS, "") == "1"

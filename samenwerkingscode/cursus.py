@@ -377,26 +377,26 @@ def beoordeel_alles(
     for naam in sorted({n for n, _ in werk}):
         zorg_voor_release(api, map_, naam)
     uitslagen = []
-    with _zonder_sqlalchemy_ruis(), _zonder_figuren():
+    with _zonder_sqlalchemy_ruis(), _beoordeelmodus():
         for naam, deelnemer in _voortgang(werk, "Beoordelen"):
             uitslagen.append(_beoordeel_een(api, map_, naam, deelnemer))
     return uitslagen
 
 
 @contextlib.contextmanager
-def _zonder_figuren() -> Iterator[None]:
-    """Bij het beoordelen ziet niemand de figuren van de widgets: de kernels tekenen ze dan niet."""
-    from samenwerkingscode.figuren._cache import ZONDER_FIGUREN
+def _beoordeelmodus() -> Iterator[None]:
+    """Bij het beoordelen kijkt niemand naar widgets of figuren: de kernels bouwen ze dan niet."""
+    from samenwerkingscode import BEOORDEELMODUS
 
-    vorige = os.environ.get(ZONDER_FIGUREN)
-    os.environ[ZONDER_FIGUREN] = "1"
+    vorige = os.environ.get(BEOORDEELMODUS)
+    os.environ[BEOORDEELMODUS] = "1"
     try:
         yield
     finally:
         if vorige is None:
-            os.environ.pop(ZONDER_FIGUREN, None)
+            os.environ.pop(BEOORDEELMODUS, None)
         else:
-            os.environ[ZONDER_FIGUREN] = vorige
+            os.environ[BEOORDEELMODUS] = vorige
 
 
 @contextlib.contextmanager

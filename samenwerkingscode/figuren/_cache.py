@@ -6,7 +6,8 @@ halen we uit de cachemap van de gebruiker. De sleutel bevat de inhoud van het mo
 tekencode, zodat een aangepast model of een nieuwe versie van de kit vanzelf opnieuw tekent.
 
 Bij het automatisch beoordelen ziet niemand de figuren; dan zet ``regie cursus beoordeel`` de
-omgevingsvariabele ``REGIE_ZONDER_FIGUREN`` en tekent geen enkele widget.
+beoordeelmodus aan (zie ``samenwerkingscode.beoordeelmodus``) en tekent geen enkele widget. Met
+``REGIE_ZONDER_FIGUREN=1`` zet je de figuren ook zelf uit.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ ZONDER_FIGUREN = "REGIE_ZONDER_FIGUREN"
 
 def figuren_aan() -> bool:
     """Onwaar tijdens het automatisch beoordelen: dan worden widgets zonder figuren gebouwd."""
-    return os.environ.get(ZONDER_FIGUREN, "") not in ("1", "ja", "true")
+    from samenwerkingscode import beoordeelmodus
+
+    return os.environ.get(ZONDER_FIGUREN, "") not in ("1", "ja", "true") and not beoordeelmodus()
 
 
 def cachemap() -> Path:

@@ -16,6 +16,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from samenwerkingscode import beoordeelmodus
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.yamlbestand import RegieFout
 
@@ -49,6 +50,13 @@ class OefeningWidget:
         self.status = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.meldingen = widgets.HTML()
         self._bezig_met_herstellen = False
+        if beoordeelmodus():
+            # nbgrader beoordeelt het antwoordbestand; een invulscherm opbouwen zou alleen tijd kosten.
+            self.widget = widgets.HTML(
+                f"<em>Invulscherm van oefening {html.escape(oefening)}: bij het beoordelen niet opgebouwd; "
+                "de beoordeling leest het antwoordbestand.</em>"
+            )
+            return
         self._toon_opslagmeldingen()
         inhoud = self.bouw()
         with self.herstellen():

@@ -165,13 +165,14 @@ def meet(inst: Instellingen) -> list[Meting]:
 
         # Per inlevering, om en om met het minimale notebook.
         volgende = {"kit": iter(kit.deelnemers), "minimaal": iter(mini.deelnemers)}
-        tijden = afwisselend(
-            {
-                "kit": lambda: kit.beoordeel(next(volgende["kit"])),
-                "minimaal": lambda: mini.beoordeel(next(volgende["minimaal"])),
-            },
-            n,
-        )
+        with cursus.beoordeelmodus_aan():  # zoals regie cursus beoordeel: geen widgets of figuren in de kernel
+            tijden = afwisselend(
+                {
+                    "kit": lambda: kit.beoordeel(next(volgende["kit"])),
+                    "minimaal": lambda: mini.beoordeel(next(volgende["minimaal"])),
+                },
+                n,
+            )
     per_stuk, basis = mediaan(tijden["kit"]), mediaan(tijden["minimaal"])
     return [
         Meting(

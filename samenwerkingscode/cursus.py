@@ -377,14 +377,14 @@ def beoordeel_alles(
     for naam in sorted({n for n, _ in werk}):
         zorg_voor_release(api, map_, naam)
     uitslagen = []
-    with _zonder_sqlalchemy_ruis(), _beoordeelmodus():
+    with _zonder_sqlalchemy_ruis(), beoordeelmodus_aan():
         for naam, deelnemer in _voortgang(werk, "Beoordelen"):
             uitslagen.append(_beoordeel_een(api, map_, naam, deelnemer))
     return uitslagen
 
 
 @contextlib.contextmanager
-def _beoordeelmodus() -> Iterator[None]:
+def beoordeelmodus_aan() -> Iterator[None]:
     """Bij het beoordelen kijkt niemand naar widgets of figuren: de kernels bouwen ze dan niet."""
     from samenwerkingscode import BEOORDEELMODUS
 

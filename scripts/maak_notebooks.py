@@ -761,7 +761,9 @@ ToetsWidget(opslag, "toets", momenten=["nu"], toelichting={"nu": "Je eigen casus
 Ligt er in je eigen casus een voorstel op tafel? Beschrijf het hieronder en geef per doel van elke
 partij aan wat het voorstel ermee doet. De Schakelbak laat zien of het een trade-off of een compromis
 is, wat het kost voor het gezamenlijk doel en welke schakeling past. De partijen komen uit je nieuwste
-casusbestand in `casussen/eigen/`; heb je dat nog niet, dan zie je de partijen van Springendal.
+casusbestand in `casussen/eigen/`. Heb je dat nog niet, bewaar dan eerst je casus met de knop
+**Bewaar als casusbestand** hierboven en voer deze cel daarna opnieuw uit; tot dan zie je alleen de
+Schakelbak zelf.
 """.strip()
         ),
         _verberg(
@@ -771,7 +773,7 @@ from samenwerkingscode.widgets.canvas import standaard_eigen_map
 from samenwerkingscode.widgets.schakelbak import SchakelbakWidget
 
 eigen = sorted(standaard_eigen_map().glob("*.yml"), key=lambda pad: pad.stat().st_mtime)
-SchakelbakWidget(opslag, "schakelbak", casus=eigen[-1] if eigen else None)
+SchakelbakWidget(opslag, "schakelbak", casus=eigen[-1] if eigen else None, met_voorstel=bool(eigen))
 """.strip()
             )
         ),

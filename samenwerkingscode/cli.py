@@ -121,17 +121,10 @@ TOEGESTANE_UITVOER = (".pdf", ".png")
 
 
 def _canvas(args: argparse.Namespace) -> int:
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.yamlbestand import uitvoersoort
 
     uit = Path(args.uit)
-    if uit.suffix.lower() not in TOEGESTANE_UITVOER:
-        soort = f"'{uit.suffix}'" if uit.suffix else "zonder extensie"
-        raise RegieFout(
-            f"Onbekende bestandssoort {soort} voor '{uit}'. Kies een naam die eindigt op "
-            ".pdf (A3 liggend, om te printen) of .png (afbeelding)."
-        )
-    if not uit.parent.is_dir():
-        raise RegieFout(f"De map '{uit.parent}' bestaat niet; maak hem eerst aan of kies een andere plek.")
+    uitvoersoort(uit, TOEGESTANE_UITVOER, "het canvas", map_moet_bestaan=True)
 
     from samenwerkingscode import casus
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cursusmap import ONBEOORDEELD, Cursusmap, cursusmap
-from .yamlbestand import RegieFout
+from .yamlbestand import RegieFout, uitvoersoort
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -96,12 +96,7 @@ def cijfers(
 ) -> int:
     """Schrijf de cijfers per deelnemer, blok en onderdeel naar ``.csv`` of ``.xlsx`` (op extensie)."""
     doel = Path(uit)
-    soort = doel.suffix.lower()
-    if soort not in (".csv", ".xlsx"):
-        wat = f"'{doel.suffix}'" if doel.suffix else "zonder extensie"
-        raise RegieFout(f"Onbekende bestandssoort {wat} voor '{doel}'. Kies een naam die eindigt op .csv of .xlsx.")
-    if not doel.parent.is_dir():
-        raise RegieFout(f"De map '{doel.parent}' bestaat niet; maak hem eerst aan of kies een andere plek.")
+    soort = "." + uitvoersoort(doel, (".csv", ".xlsx"), "de cijfers", map_moet_bestaan=True)
     map_ = cursusmap(cohort, bron)
     tabel = cijfertabel(map_)
     if tabel.empty:
@@ -135,11 +130,7 @@ def overzicht(
 ) -> int:
     """Eén PNG: voortgang per blok, scoreverdeling per onderdeel, en waar de groep moeite mee had."""
     doel = Path(uit)
-    if doel.suffix.lower() != ".png":
-        wat = f"'{doel.suffix}'" if doel.suffix else "zonder extensie"
-        raise RegieFout(f"Onbekende bestandssoort {wat} voor '{doel}'. Kies een naam die eindigt op .png.")
-    if not doel.parent.is_dir():
-        raise RegieFout(f"De map '{doel.parent}' bestaat niet; maak hem eerst aan of kies een andere plek.")
+    uitvoersoort(doel, (".png",), "het overzicht", map_moet_bestaan=True)
     map_ = cursusmap(cohort, bron)
     tabel = cijfertabel(map_)
     if tabel.empty:

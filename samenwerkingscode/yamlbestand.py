@@ -418,3 +418,22 @@ def controleer_plaatshouders(model: BaseModel, toegestaan: dict[str, set[str]]) 
             lijst = ", ".join("{" + t + "}" for t in sorted(mag)) or "geen"
             problemen.append(((naam,), f"onbekende plaatshouder {{{onbekend[0]}}}; toegestaan: {lijst}", tekst))
     return problemen
+
+
+def uitvoersoort(uit: Path | str, toegestaan: tuple[str, ...], wat: str, *, map_moet_bestaan: bool = False) -> str:
+    """De extensie van een uitvoerbestand (zonder punt), of een Nederlandse fout die zegt wat wel mag.
+
+    Eén melding voor alle opdrachten die een bestand maken (poster, figuren, cijfers, overzicht), zodat een
+    trainer of deelnemer overal dezelfde uitleg krijgt.
+    """
+    uit = Path(uit)
+    extensie = uit.suffix.lower()
+    if extensie not in toegestaan:
+        gekregen = f"de extensie '{uit.suffix}'" if uit.suffix else "geen extensie"
+        raise RegieFout(
+            f"Kan {wat} niet opslaan als {uit.name}: de bestandsnaam heeft {gekregen}. "
+            f"Kies een naam die eindigt op {' of '.join(toegestaan)}."
+        )
+    if map_moet_bestaan and not uit.parent.is_dir():
+        raise RegieFout(f"De map '{uit.parent}' bestaat niet; maak hem eerst aan of kies een andere plek.")
+    return extensie.removeprefix(".")

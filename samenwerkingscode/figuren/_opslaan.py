@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.yamlbestand import RegieFout, uitvoersoort
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -17,17 +17,9 @@ if TYPE_CHECKING:
 FORMATEN: dict[str, str] = {".pdf": "pdf", ".png": "png"}
 
 
-def formaat_van(uit: Path, wat: str = "het canvas", voorbeeld: str = "canvas") -> str:
+def formaat_van(uit: Path, wat: str = "het canvas") -> str:
     """Het uitvoerformaat bij een bestandsnaam ('pdf' of 'png'); anders een Nederlandse fout."""
-    extensie = Path(uit).suffix.lower()
-    if extensie not in FORMATEN:
-        toegestaan = " of ".join(FORMATEN)
-        gekregen = f"'{Path(uit).suffix}'" if Path(uit).suffix else "geen extensie"
-        raise RegieFout(
-            f"Kan {wat} niet opslaan als {Path(uit).name}: de bestandsnaam heeft {gekregen}. "
-            f"Kies een naam die eindigt op {toegestaan} (bijvoorbeeld {voorbeeld}.pdf of {voorbeeld}.png)."
-        )
-    return FORMATEN[extensie]
+    return uitvoersoort(uit, tuple(FORMATEN), wat)
 
 
 def schrijf_figuur(

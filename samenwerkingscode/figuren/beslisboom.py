@@ -286,7 +286,7 @@ def teken_beslisboom(
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
     from matplotlib.path import Path as MplPath
 
-    formaat = formaat_van(Path(uit), wat="de beslisboom", voorbeeld="beslisboom") if uit is not None else None
+    formaat = formaat_van(Path(uit), wat="de beslisboom") if uit is not None else None
     boom = beslisboom.laad_beslisboom()
     wandeling = _als_wandeling(boom, pad)
     gelopen = bool(wandeling is not None and (wandeling.pad or wandeling.uitkomst is not None))

@@ -82,7 +82,7 @@ def teken_toetsvergelijking(
     """
     if uit is not None:
         uit = Path(uit)
-        formaat = formaat_van(uit, wat="de toetsvergelijking", voorbeeld="toets")
+        formaat = formaat_van(uit, wat="de toetsvergelijking")
     vragen = toets.toetsvragen()
     sleutels = [v.sleutel for v in vragen]
     scores = _controleer(uitslagen, sleutels)

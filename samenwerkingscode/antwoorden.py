@@ -24,15 +24,14 @@ import json
 import math
 import os
 import sys
-import tempfile
 import threading
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .bestanden import fsync_map, schrijf_atomisch, umask
 from .yamlbestand import RegieFout
 
 SCHEMA = 1
@@ -313,43 +312,9 @@ def lees_antwoorden(
 # Schrijven.
 
 
-def _fsync_map(map: Path) -> None:
-    """Leg ook de nieuwe mapinhoud (de hernoeming) vast; op Windows kan dat niet en is het niet nodig."""
-    if os.name == "nt":
-        return
-    fd = os.open(map, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _vervang(bron: str, doel: Path) -> None:
-    # Op Windows mislukt os.replace kort als een ander proces het doel net leest; even opnieuw proberen.
-    pogingen = 20 if os.name == "nt" else 1
-    for poging in range(pogingen):
-        try:
-            os.replace(bron, doel)
-            return
-        except PermissionError:
-            if poging == pogingen - 1:
-                raise
-            time.sleep(0.01)
-
-
 def _schrijf_atomisch(doel: Path, inhoud: bytes, prefix: str) -> None:
-    """Tijdelijk bestand in dezelfde map, flush + fsync, dan os.replace: het doel is altijd heel."""
-    fd, tijdelijk = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=doel.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(inhoud)
-            f.flush()
-            os.fsync(f.fileno())
-        _vervang(tijdelijk, doel)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tijdelijk)
-        raise
+    """Atomisch, met rechten volgens de umask: de trainer (nbgrader, JupyterHub) moet het bestand kunnen lezen."""
+    schrijf_atomisch(doel, inhoud, prefix=prefix, rechten=0o666 & ~umask())
 
 
 def _bewaar_defect(doel: Path, inhoud: bytes, prefix: str) -> Path:
@@ -564,7 +529,7 @@ class Antwoorden:
         if stand.hoofd_inhoud is not None:
             _schrijf_atomisch(self.backup_pad, stand.hoofd_inhoud, self._tijdelijk_prefix)
         _schrijf_atomisch(self._pad, inhoud, self._tijdelijk_prefix)
-        _fsync_map(self._pad.parent)
+        fsync_map(self._pad.parent)
 
         self._document = nieuw_document
         self._alleen_lezen = None

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -37,6 +35,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from samenwerkingscode import canvas as canvasmodel
+from samenwerkingscode.bestanden import schrijf_atomisch, umask
 from samenwerkingscode.yamlbestand import BestandFout, Probleem, RegieFout, laad
 
 SCHEMA_VERSIE = 1
@@ -445,22 +444,10 @@ def _schrijf_atomisch(pad: Path, tekst: str) -> None:
         raise BestandFout(pad, [Probleem("dit is een map; geef een bestandsnaam")])
     if not pad.parent.is_dir():
         raise BestandFout(pad, [Probleem(f"de map {pad.parent} bestaat niet")])
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as uit:
-            uit.write(tekst)
-            uit.flush()
-            os.fsync(uit.fileno())
-        huidig = os.umask(0)
-        os.umask(huidig)
-        os.chmod(tijdelijk, 0o666 & ~huidig)
-        os.replace(tijdelijk, pad)
+        schrijf_atomisch(pad, tekst, rechten=0o666 & ~umask())
     except OSError as fout:
-        Path(tijdelijk).unlink(missing_ok=True)
         raise BestandFout(pad, [Probleem(f"kan het bestand niet schrijven ({fout.strerror})")]) from None
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
 
 
 _KOP = """\

@@ -115,12 +115,12 @@ def _voortgang(items: list[Any], omschrijving: str) -> Iterable[Any]:
 def _zip_map(map_: Path, zip_pad: Path, prefix: str, patroon: str = "*") -> Path:
     """Zip de inhoud van een map onder ``prefix/``; eerst tijdelijk, dan vervangen (nooit half)."""
     zip_pad.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = zip_pad.with_name(zip_pad.name + ".tmp")
-    with zipfile.ZipFile(tijdelijk, "w", compression=zipfile.ZIP_DEFLATED) as z:
+    from .bestanden import atomisch
+
+    with atomisch(zip_pad) as tijdelijk, zipfile.ZipFile(tijdelijk, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for pad in sorted(map_.rglob(patroon)):
             if pad.is_file() and ".ipynb_checkpoints" not in pad.parts:
                 z.write(pad, f"{prefix}/{pad.relative_to(map_).as_posix()}")
-    os.replace(tijdelijk, zip_pad)
     return zip_pad
 
 

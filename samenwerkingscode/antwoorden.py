@@ -44,6 +44,23 @@ DEFECT_TUSSENVOEGSEL = ".defect-"
 SLOT_WACHTTIJD = 30.0
 """Seconden wachten op het slot; daarna een duidelijke melding in plaats van een hangend notebook."""
 
+# Grenzen van de strenge parser. Een echt antwoordbestand (vijf blokken, lange reflecties) is enkele
+# tientallen kB; de grenzen liggen ruim daarboven, maar houden een kapot of kwaadaardig bestand klein.
+MAX_BYTES = 5_000_000
+"""Grootste antwoordbestand in bytes."""
+MAX_TEKST = 200_000
+"""Langste tekst (tekens) in één veld."""
+MAX_CIJFERS = 30
+"""Meeste cijfers in één getal (een 5000-cijferig getal breekt Python en is nooit een antwoord)."""
+MAX_DIEPTE = 20
+"""Diepste nesting van groepen en lijsten."""
+MAX_WAARDEN = 200_000
+"""Meeste waarden in het hele bestand."""
+MAX_VELDNAAM = 200
+"""Langste veldnaam."""
+MAX_OEFENINGEN = 500
+"""Meeste oefeningen in één bestand."""
+
 
 class AntwoordenFout(RegieFout):
     """Het antwoordbestand kan niet worden bijgewerkt; de tekst zegt waarom en wat je kunt doen."""
@@ -88,30 +105,43 @@ def _leeg_document(notebook: str) -> dict[str, Any]:
 # Waarden controleren: alleen wat JSON exact terug kan geven, met een melding die de plek noemt.
 
 
-def _controleer_waarde(waarde: Any, plek: str, onderweg: set[int]) -> None:
-    if waarde is None or isinstance(waarde, bool | str):
+def _controleer_waarde(waarde: Any, plek: str, onderweg: set[int], diepte: int = 3) -> None:
+    """Alleen wat de strenge parser later ook weer inleest; anders een melding, nooit een stille fout."""
+    if waarde is None or isinstance(waarde, bool):
+        return
+    if isinstance(waarde, str):
+        if len(waarde) > MAX_TEKST:
+            raise AntwoordenFout(
+                f"{plek}: de tekst is {len(waarde)} tekens lang; er passen hoogstens {MAX_TEKST} tekens in één veld."
+            )
         return
     if isinstance(waarde, int):
+        if abs(waarde) >= 10**MAX_CIJFERS:
+            raise AntwoordenFout(f"{plek}: het getal is te groot om op te slaan (hoogstens {MAX_CIJFERS} cijfers).")
         return
     if isinstance(waarde, float):
         if not math.isfinite(waarde):
             raise AntwoordenFout(f"{plek}: het getal {waarde} kan niet worden opgeslagen (alleen gewone getallen).")
         return
     if isinstance(waarde, Mapping | list | tuple):
+        if diepte > MAX_DIEPTE:
+            raise AntwoordenFout(f"{plek}: de waarde is dieper genest dan {MAX_DIEPTE} niveaus.")
         if id(waarde) in onderweg:
             raise AntwoordenFout(f"{plek}: de waarde verwijst naar zichzelf en kan niet worden opgeslagen.")
         onderweg.add(id(waarde))
         if isinstance(waarde, Mapping):
             for sleutel, deel in waarde.items():
+                if isinstance(sleutel, str) and len(sleutel) > MAX_VELDNAAM:
+                    raise AntwoordenFout(f"{plek}: de veldnaam '{_kort(sleutel)}' is te lang.")
                 if not isinstance(sleutel, str):
                     raise AntwoordenFout(
                         f"{plek}: de veldnaam {sleutel!r} is geen tekst; gebruik tekst als veldnaam, "
                         f'bijvoorbeeld "{sleutel}".'
                     )
-                _controleer_waarde(deel, f"{plek}, veld '{sleutel}'", onderweg)
+                _controleer_waarde(deel, f"{plek}, veld '{_kort(sleutel)}'", onderweg, diepte + 1)
         else:
             for i, deel in enumerate(waarde, start=1):
-                _controleer_waarde(deel, f"{plek}, element {i}", onderweg)
+                _controleer_waarde(deel, f"{plek}, element {i}", onderweg, diepte + 1)
         onderweg.discard(id(waarde))
         return
     raise AntwoordenFout(
@@ -153,38 +183,118 @@ class _Ontleed:
     nieuwere_versie: int | None = None
 
 
+class _Ongeldig(ValueError):
+    """De inhoud overschrijdt een grens of is geen strikte JSON; de tekst is de Nederlandse reden."""
+
+
+def _weiger_constante(naam: str) -> Any:
+    raise _Ongeldig(f"er staat een getal '{naam}' in dat geen gewoon getal is")
+
+
+def _geheel_getal(tekst: str) -> int:
+    if len(tekst.lstrip("-")) > MAX_CIJFERS:
+        raise _Ongeldig(f"er staat een getal van {len(tekst.lstrip('-'))} cijfers in (hoogstens {MAX_CIJFERS})")
+    return int(tekst)
+
+
+def _kommagetal(tekst: str) -> float:
+    if len(tekst) > MAX_CIJFERS + 10:
+        raise _Ongeldig(f"er staat een getal van {len(tekst)} tekens in (te lang)")
+    waarde = float(tekst)
+    if not math.isfinite(waarde):
+        raise _Ongeldig(f"het getal {tekst} is te groot")
+    return waarde
+
+
+def _controleer_grenzen(data: Any) -> None:
+    """Diepte, lengte van teksten en aantal waarden; zonder recursie, zodat elke invoer begrensd blijft."""
+    te_doen: list[tuple[Any, int]] = [(data, 1)]
+    aantal = 0
+    while te_doen:
+        waarde, diepte = te_doen.pop()
+        aantal += 1
+        if aantal > MAX_WAARDEN:
+            raise _Ongeldig(f"het bestand bevat meer dan {MAX_WAARDEN} waarden")
+        if isinstance(waarde, str):
+            if len(waarde) > MAX_TEKST:
+                raise _Ongeldig(f"er staat een tekst van {len(waarde)} tekens in (hoogstens {MAX_TEKST})")
+        elif isinstance(waarde, dict | list):
+            if diepte > MAX_DIEPTE:
+                raise _Ongeldig(f"de gegevens zijn dieper genest dan {MAX_DIEPTE} niveaus")
+            if isinstance(waarde, dict):
+                for sleutel in waarde:
+                    if len(sleutel) > MAX_VELDNAAM:
+                        raise _Ongeldig(f"er staat een veldnaam van {len(sleutel)} tekens in")
+                te_doen.extend((deel, diepte + 1) for deel in waarde.values())
+            else:
+                te_doen.extend((deel, diepte + 1) for deel in waarde)
+
+
+def _strikte_json(inhoud: bytes) -> Any:
+    """Eén strenge, begrensde parser voor elk antwoordbestand (notebook, nakijken, trainer)."""
+    if len(inhoud) > MAX_BYTES:
+        raise _Ongeldig(
+            f"het bestand is {len(inhoud) // 1_000_000} MB; een antwoordbestand is hoogstens "
+            f"{MAX_BYTES // 1_000_000} MB"
+        )
+    try:
+        tekst = inhoud.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Ongeldig("het bestand bevat geen leesbare tekst") from None
+    try:
+        data = json.loads(tekst, parse_int=_geheel_getal, parse_float=_kommagetal, parse_constant=_weiger_constante)
+    except json.JSONDecodeError as fout:
+        raise _Ongeldig(f"het bestand is afgebroken of beschadigd (ongeldige JSON bij regel {fout.lineno})") from None
+    except RecursionError:
+        raise _Ongeldig("het bestand is beschadigd (te diep genest)") from None
+    except _Ongeldig:
+        raise
+    except ValueError:  # bijvoorbeeld Pythons eigen grens op lange getallen
+        raise _Ongeldig("het bestand bevat een waarde die geen geldig getal of geldige tekst is") from None
+    _controleer_grenzen(data)
+    return data
+
+
+def _schemafout(oefeningen: Any) -> str | None:
+    """Het schema per oefening: een woordenboek met korte tekst als veldnamen."""
+    if not isinstance(oefeningen, dict):
+        return "'oefeningen' ontbreekt of klopt niet"
+    if len(oefeningen) > MAX_OEFENINGEN:
+        return f"er staan meer dan {MAX_OEFENINGEN} oefeningen in"
+    for naam, antwoord in oefeningen.items():
+        if not naam.strip():
+            return "een oefening heeft een lege naam"
+        if not isinstance(antwoord, dict):
+            return f"het antwoord op oefening '{_kort(naam)}' is geen groep velden"
+    return None
+
+
+def _kort(tekst: str, n: int = 40) -> str:
+    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
+
+
 def _ontleed(inhoud: bytes, notebook: str) -> _Ontleed:
     if not inhoud.strip():
         return _Ontleed(reden="het bestand is leeg")
     try:
-        tekst = inhoud.decode("utf-8")
-    except UnicodeDecodeError:
-        return _Ontleed(reden="het bestand bevat geen leesbare tekst")
-    try:
-        data = json.loads(tekst)
-    except json.JSONDecodeError as fout:
-        return _Ontleed(reden=f"het bestand is afgebroken of beschadigd (ongeldige JSON bij regel {fout.lineno})")
-    except RecursionError:
-        return _Ontleed(reden="het bestand is beschadigd (te diep genest)")
+        data = _strikte_json(inhoud)
+    except _Ongeldig as fout:
+        return _Ontleed(reden=str(fout))
     if not isinstance(data, dict):
         return _Ontleed(reden="de inhoud heeft niet de opbouw van een antwoordbestand")
     schema = data.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        return _Ontleed(reden=f"onbekende schemaversie ({schema!r})")
+        return _Ontleed(reden=f"onbekende schemaversie ({_kort(repr(schema))})")
     oefeningen = data.get("oefeningen")
-    goede_opbouw = isinstance(oefeningen, dict) and all(
-        isinstance(k, str) and isinstance(v, dict) for k, v in oefeningen.items()
-    )
+    schemafout = _schemafout(oefeningen)
     if schema > SCHEMA:
         document = _leeg_document(notebook)
         document["schema"] = schema
-        if goede_opbouw:
+        if schemafout is None:
             document["oefeningen"] = oefeningen
         return _Ontleed(document=document, nieuwere_versie=schema)
-    if not goede_opbouw:
-        return _Ontleed(
-            reden="de inhoud heeft niet de opbouw van een antwoordbestand ('oefeningen' ontbreekt of klopt niet)"
-        )
+    if schemafout is not None:
+        return _Ontleed(reden=f"de inhoud heeft niet de opbouw van een antwoordbestand ({schemafout})")
     document = {
         "schema": SCHEMA,
         "notebook": data["notebook"] if isinstance(data.get("notebook"), str) else notebook,
@@ -306,6 +416,45 @@ def lees_antwoorden(
     if waarschuwingen is not None:
         waarschuwingen.extend(stand.waarschuwingen)
     return copy.deepcopy(stand.document)
+
+
+@dataclass(frozen=True)
+class Leesuitslag:
+    """Eén antwoordbestand voor het nakijken: het document, of de Nederlandse reden waarom het onbruikbaar is.
+
+    ``document`` is ``None`` precies als ``reden`` gevuld is. ``waarschuwingen`` noemt herstel uit de
+    back-up (het document komt dan uit de back-up) of een bestand van een nieuwere kit.
+    """
+
+    document: dict[str, Any] | None
+    reden: str | None = None
+    waarschuwingen: tuple[str, ...] = ()
+
+    @property
+    def bruikbaar(self) -> bool:
+        return self.document is not None
+
+
+def lees_voor_nakijken(pad: str | os.PathLike[str], *, map: str | os.PathLike[str] | None = None) -> Leesuitslag:
+    """Lees één antwoordbestand voor het nakijken; gooit nooit een fout, zodat één deelnemer de rest niet stopt.
+
+    Een ontbrekend bestand is een leeg document (nog niets ingevuld: 0 punten, geen fout). Een bestand dat
+    de strenge parser weigert en geen bruikbare back-up heeft, geeft ``reden`` (Nederlands, met de
+    bestandsnaam): de nakijklus meldt die deelnemer als "nakijken mislukt" en beoordeelt de anderen.
+    """
+    try:
+        bestand = antwoordbestand(pad, map)
+        stand = _laad(bestand)
+    except Exception as fout:  # vangnet: nakijken van de groep mag nooit stoppen
+        return Leesuitslag(None, f"het antwoordbestand {os.fspath(pad)!s} kon niet worden gelezen ({fout})")
+    if stand.bron == "leeg" and (
+        stand.defect_hoofd is not None or stand.defect_backup is not None or stand.waarschuwingen
+    ):
+        reden = stand.waarschuwingen[0] if stand.waarschuwingen else f"{bestand.name} is onbruikbaar"
+        return Leesuitslag(None, reden, tuple(stand.waarschuwingen))
+    if stand.bron == "leeg" and stand.alleen_lezen is not None:
+        return Leesuitslag(None, stand.alleen_lezen, tuple(stand.waarschuwingen))
+    return Leesuitslag(copy.deepcopy(stand.document), None, tuple(stand.waarschuwingen))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -517,7 +666,18 @@ class Antwoorden:
             "bijgewerkt": _nu(),
             "oefeningen": {**document["oefeningen"], oefening: nieuw},
         }
-        inhoud = _serialiseer(nieuw_document)
+        try:
+            inhoud = _serialiseer(nieuw_document)
+        except (TypeError, ValueError) as fout:  # vangnet: een opslag mag nooit stil mislukken
+            raise AntwoordenFout(
+                f"Je antwoord op oefening '{oefening}' kon niet worden opgeslagen: het bevat een waarde die niet in "
+                "het antwoordbestand past. Je vorige antwoorden staan nog ongewijzigd op schijf."
+            ) from fout
+        if len(inhoud) > MAX_BYTES:
+            raise AntwoordenFout(
+                f"Je antwoord op oefening '{oefening}' is niet opgeslagen: het antwoordbestand zou groter worden dan "
+                f"{MAX_BYTES // 1_000_000} MB. Maak je antwoord korter."
+            )
 
         # Bewijs van schade eerst veiligstellen: een beschadigd bestand wordt nooit stil overschreven.
         if stand.defect_hoofd is not None:

@@ -13,7 +13,6 @@ een 'bedoel je'-tip, geen stil genegeerd veld.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterable
@@ -36,7 +35,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from samenwerkingscode import canvas as canvasmodel
 from samenwerkingscode.bestanden import schrijf_atomisch, umask
-from samenwerkingscode.yamlbestand import BestandFout, Probleem, RegieFout, laad
+from samenwerkingscode.yamlbestand import BestandFout, Probleem, RegieFout, bedoel_je, laad
 
 SCHEMA_VERSIE = 1
 SCHEMA_BESTAND = Path("casussen") / "casus.schema.json"
@@ -313,8 +312,9 @@ class Casus(_Model):
         sleutels = canvasmodel.sleutels()
         for sleutel in self.canvas:
             if sleutel not in sleutels:
-                tip = difflib.get_close_matches(sleutel, sleutels, n=1)
-                extra = f"bedoel je '{tip[0]}'?" if tip else f"kies uit {', '.join(sleutels)}"
+                extra = bedoel_je(
+                    sleutel, sleutels, opmaak="bedoel je '{tip}'?", anders=f"kies uit {', '.join(sleutels)}"
+                )
                 fouten.append((("canvas", sleutel), f"onbekend canvasveld; {extra}", sleutel))
 
         if fouten:
@@ -363,13 +363,9 @@ class Casus(_Model):
 
 def _onbekend(soort: str, waarde: str, bekend: list[str]) -> str:
     bekend = list(dict.fromkeys(bekend))
-    tip = difflib.get_close_matches(waarde, bekend, n=1)
-    if tip:
-        return f"onbekende {soort} '{waarde}'; bedoel je '{tip[0]}'?"
-    if bekend:
-        return f"onbekende {soort} '{waarde}'; bekend zijn: {', '.join(bekend)}"
     meervoud = "partijen" if soort == "partij" else "bronnen"
-    return f"onbekende {soort} '{waarde}'; voeg hem eerst toe onder '{meervoud}'"
+    anders = f"; bekend zijn: {', '.join(bekend)}" if bekend else f"; voeg hem eerst toe onder '{meervoud}'"
+    return f"onbekende {soort} '{waarde}'" + bedoel_je(waarde, bekend, anders=anders)
 
 
 # --- Functies ------------------------------------------------------------------------------------

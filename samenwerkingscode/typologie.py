@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.yamlbestand import RegieFout, StrengModel
 
 MODELNAAM = "typologie"
 AANTAL_SITUATIES = 8  # de dia's: "Situaties 1 t/m 6" en "Situaties 7 & 8"
@@ -42,10 +42,8 @@ def _bestaand_canvasveld(veld: str) -> str:
     return veld
 
 
-class Situatie(BaseModel):
+class Situatie(StrengModel):
     """Eén situatie uit de typologie: hoe je haar herkent en wat ze van het ontwerp vraagt."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     nummer: int
     naam: str = Field(min_length=1)
@@ -60,10 +58,8 @@ class Situatie(BaseModel):
     herkomst: Herkomst
 
 
-class Typologie(BaseModel):
+class Typologie(StrengModel):
     """Het hele modelbestand; controleert dat de nummers 1 tot en met 8 elk precies één keer voorkomen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str = "Partnershiptypologie"
     herkomst: Herkomst

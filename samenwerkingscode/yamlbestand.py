@@ -13,12 +13,13 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -27,6 +28,32 @@ Pad = tuple[str | int, ...]
 
 class RegieFout(Exception):
     """Basis van alle fouten die de kit aan een mens toont: de tekst is Nederlands en volledig."""
+
+
+class StrengModel(BaseModel):
+    """Basis van de modellen van de kit: een onbekend veld is een fout (tikfout) en een gelezen model verandert niet."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def bedoel_je(
+    woord: object,
+    opties: Iterable[str],
+    *,
+    opmaak: str = "; bedoel je '{tip}'?",
+    anders: str = "",
+    normaliseer: Callable[[str], str] | None = None,
+) -> str:
+    """De 'bedoel je …?'-tip met de optie die het meest op ``woord`` lijkt, of ``anders`` als er geen lijkt.
+
+    Eén plek voor de tip in alle meldingen (casus, model, widgets), zodat ze overal even streng zijn.
+    ``normaliseer`` vergelijkt bijvoorbeeld zonder hoofdletters of accenten; de tip toont de optie zelf.
+    """
+    opties = list(dict.fromkeys(opties))
+    vorm = normaliseer or (lambda t: t)
+    op_sleutel = {vorm(o): o for o in opties}
+    tips = difflib.get_close_matches(vorm(str(woord)), list(op_sleutel), n=1)
+    return opmaak.format(tip=op_sleutel[tips[0]]) if tips else anders
 
 
 @dataclass
@@ -502,8 +529,7 @@ def _pydantic_melding(fout: dict[str, Any], schema: type[BaseModel], pad: Pad) -
     if soort == "extra_forbidden":
         naam = str(pad[-1]) if pad else ""
         bekend = _bekende_velden(schema, pad[:-1])
-        tip = difflib.get_close_matches(naam, bekend, n=1)
-        extra = f"; bedoel je '{tip[0]}'?" if tip else (f"; toegestaan: {', '.join(sorted(bekend))}" if bekend else "")
+        extra = bedoel_je(naam, bekend, anders=f"; toegestaan: {', '.join(sorted(bekend))}" if bekend else "")
         return f"onbekend veld (tikfout?){extra}"
     if soort in ("literal_error", "enum"):
         verwacht = fout.get("ctx", {}).get("expected", "")

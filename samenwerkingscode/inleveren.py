@@ -86,6 +86,31 @@ class Inleveren(Configurable):
     ).tag(config=True)
 
 
+def inleverinstellingen(map_: str | os.PathLike[str] | None = None) -> Inleveren:
+    """De instellingen uit ``nbgrader_config.py`` (``c.Inleveren.…``), zoals nbgrader zelf die vindt.
+
+    Eerst in ``map_`` (standaard de huidige map, waar ook de formgrader start), anders in de projectmap.
+    """
+    from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
+
+    from .cursusmap import PROJECT
+
+    for kandidaat in (Path(map_) if map_ is not None else Path.cwd(), PROJECT):
+        bestand = kandidaat / "nbgrader_config.py"
+        if not bestand.is_file():
+            continue
+        try:
+            config = PyFileConfigLoader(bestand.name, path=str(kandidaat)).load_config()
+        except ConfigFileNotFound:
+            continue
+        except Exception as fout:  # een fout in een instellingenbestand van de trainer
+            raise RegieFout(
+                f"{bestand} bevat een fout ({type(fout).__name__}); controleer de regels met c.Inleveren."
+            ) from None
+        return Inleveren(config=config)
+    return Inleveren()
+
+
 @dataclass(frozen=True)
 class _Patroon:
     tekst: str
@@ -404,10 +429,10 @@ def lees_in(
 ) -> Importverslag:
     """Lees inleveringen in naar ``<cohort>/submitted/`` en geef een :class:`Importverslag`.
 
-    ``instellingen`` is een :class:`Inleveren` (naampatronen en grenzen); standaard de drie naamvormen
-    van de kit en de standaardgrenzen.
+    ``instellingen`` is een :class:`Inleveren` (naampatronen en grenzen); standaard wat
+    ``nbgrader_config.py`` zegt (:func:`inleverinstellingen`), anders de drie naamvormen en de standaardgrenzen.
     """
-    inst = instellingen if instellingen is not None else Inleveren()
+    inst = instellingen if instellingen is not None else inleverinstellingen()
     patronen = _patronen(list(inst.naampatronen))
     map_ = cursusmap(cohort, bron)
     invoer = Path(pad).expanduser()

@@ -13,7 +13,7 @@ import pytest
 from testopdracht import BLOK, MODEL, antwoorden_document
 from traitlets.config import Config
 
-from samenwerkingscode.inleveren import STANDAARD_PATRONEN, Inleveren, lees_in
+from samenwerkingscode.inleveren import STANDAARD_PATRONEN, Inleveren, inleverinstellingen, lees_in
 from samenwerkingscode.yamlbestand import RegieFout
 
 NOTEBOOK = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
@@ -200,3 +200,19 @@ def test_vierde_leeromgeving_werkt_met_alleen_instellingen(bron: Path, cohort: P
         f"jansenj/{BLOK}/timestamp.txt",
     ]
     assert verslag.ingelezen == [f"devriesa, {BLOK}: ingelezen", f"jansenj, {BLOK}: ingelezen"]
+
+
+def test_instellingen_uit_nbgrader_config(tmp_path: Path) -> None:
+    """De trainer zet het patroon en de grenzen in nbgrader_config.py; de kit leest ze zoals nbgrader."""
+    (tmp_path / "nbgrader_config.py").write_text(
+        "from samenwerkingscode.inleveren import STANDAARD_PATRONEN\n"
+        f"c.Inleveren.naampatronen = [{CANVAS_LMS!r}, *STANDAARD_PATRONEN]\n"
+        "c.Inleveren.max_per_bestand = 1234\n",
+        encoding="utf-8",
+    )
+    inst = inleverinstellingen(tmp_path)
+    assert inst.naampatronen == [CANVAS_LMS, *STANDAARD_PATRONEN]
+    assert inst.max_per_bestand == 1234
+    (tmp_path / "nbgrader_config.py").write_text("c.Inleveren.max_per_bestand = (\n", encoding="utf-8")
+    with pytest.raises(RegieFout, match="bevat een fout"):
+        inleverinstellingen(tmp_path)

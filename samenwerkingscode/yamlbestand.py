@@ -85,28 +85,31 @@ class BestandFout(RegieFout):
 
     pad: Path
     problemen: list[Probleem] = field(default_factory=list)
+    niet_uitgewerkt: int = 0
+    """Aantal verdere problemen die wel geteld maar (om tijd te sparen) niet uitgeschreven zijn."""
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        if len(self.problemen) == 1:
+        totaal = len(self.problemen) + self.niet_uitgewerkt
+        if totaal == 1:
             return f"Fout in {self.pad}: {self.problemen[0].tekst()}"
-        regels = [f"{len(self.problemen)} fouten in {self.pad}:"]
+        regels = [f"{totaal} fouten in {self.pad}:"]
         regels += [f"  - {p.tekst()}" for p in self.problemen[:MAX_PROBLEMEN]]
-        if len(self.problemen) > MAX_PROBLEMEN:
-            regels.append(f"  … en nog {len(self.problemen) - MAX_PROBLEMEN} fouten (los eerst deze op)")
+        if totaal > MAX_PROBLEMEN:
+            regels.append(f"  … en nog {totaal - MAX_PROBLEMEN} fouten (los eerst deze op)")
         return "\n".join(regels)
 
 
 # Grenzen: een casus of modelbestand is enkele tientallen kB en een paar niveaus diep. De grenzen
 # liggen ruim daarboven, maar houden een kapot of kwaadaardig bestand (billion laughs, diepe nesting,
 # een getal van duizenden cijfers) klein in tijd en geheugen.
-MAX_BYTES = 5_000_000
+MAX_BYTES = 2_000_000
 """Grootste YAML-bestand in bytes."""
 MAX_DIEPTE = 50
 """Diepste nesting van groepen en lijsten."""
-MAX_KNOPEN = 200_000
+MAX_KNOPEN = 100_000
 """Meeste waarden (knopen) in één bestand."""
 MAX_CIJFERS = 50
 """Meeste cijfers in één getal."""
@@ -610,12 +613,13 @@ def valideer(document: YamlDocument, schema: type[T]) -> T:
         return schema.model_validate(document.data)
     except ValidationError as fouten:
         problemen = []
-        for fout in fouten.errors():
+        alle = fouten.errors(include_url=False)
+        for fout in alle[:MAX_PROBLEMEN]:  # de rest wordt alleen geteld: duizenden meldingen helpen niemand
             pad = _schoon_pad(fout["loc"])
             problemen.append(
                 Probleem(_pydantic_melding(fout, schema, pad), veld=veldnaam(pad), regel=document.regel(pad))
             )
-        raise BestandFout(document.pad, problemen) from None
+        raise BestandFout(document.pad, problemen, niet_uitgewerkt=len(alle) - len(problemen)) from None
 
 
 def laad(pad: Path | str, schema: type[T], soort: str = "bestand") -> T:

@@ -125,3 +125,29 @@ def test_antwoordbestand_leesbaar_voor_de_trainer(tmp_path: Path) -> None:
         os.umask(oud)
     assert stat.S_IMODE(a.pad.stat().st_mode) == 0o644
     assert stat.S_IMODE(a.backup_pad.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("soort", ["NaN", "5000 cijfers"])
+def test_widget_meldt_herstel_en_slaat_weer_op(tmp_path: Path, soort: str) -> None:
+    """Review 2c: met NaN bleef elke opslag stil mislukken; met 5000 cijfers gaf de eerste cel een traceback."""
+    from samenwerkingscode.widgets.reflectie import ReflectieWidget
+
+    w = ReflectieWidget(Antwoorden("blok1", map=tmp_path), "1b", "Wat zie je?")
+    w.tekst.value = "versie 1"
+    w.tekst.value = "versie 2"
+    _bestand(tmp_path, SLECHT[soort])
+    opnieuw = ReflectieWidget(Antwoorden("blok1", map=tmp_path), "1b", "Wat zie je?")
+    assert "beschadigd" in opnieuw.meldingen.value and "back-up" in opnieuw.meldingen.value
+    assert opnieuw.tekst.value == "versie 1"
+    opnieuw.tekst.value = "versie 3"
+    assert "Opgeslagen" in opnieuw.status.value, opnieuw.status.value
+    assert lees_antwoorden(tmp_path / "blok1.antwoorden.json")["oefeningen"]["1b"]["tekst"] == "versie 3"
+
+
+def test_widget_toont_niet_opgeslagen_bij_een_te_lange_tekst(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from samenwerkingscode.widgets.reflectie import ReflectieWidget
+
+    monkeypatch.setattr(am, "MAX_TEKST", 10)
+    w = ReflectieWidget(Antwoorden("blok1", map=tmp_path), "1b", "Wat zie je?")
+    w.tekst.value = "dit is veel te lang"
+    assert "Niet opgeslagen" in w.status.value and "tekens" in w.status.value

@@ -31,7 +31,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .bestanden import fsync_map, schrijf_atomisch, umask
+from .bestanden import fsync_map, os_reden, schrijf_atomisch, umask
 from .yamlbestand import RegieFout
 
 SCHEMA = 1
@@ -311,7 +311,7 @@ def _lees_bytes(pad: Path) -> tuple[bytes | None, str | None]:
     except FileNotFoundError:
         return None, None
     except OSError as fout:
-        return None, f"het bestand kan niet gelezen worden ({fout.strerror or fout})"
+        return None, os_reden(fout)
 
 
 @dataclass
@@ -362,19 +362,24 @@ def _laad(pad: Path) -> _Stand:
         )
 
     hoofd_ontbreekt = inhoud is None and leesfout is None
+    if hoofd_ontbreekt:
+        wat_hoofd = "ontbrak"
+    elif leesfout is not None:
+        wat_hoofd = f"kan niet gelezen worden ({leesfout})"
+    else:
+        wat_hoofd = f"is beschadigd: {reden_hoofd}"
     binnen, backupfout = _lees_bytes(backup)
     if binnen is None and backupfout is None:
         if hoofd_ontbreekt:
             return stand  # nog niets ingevuld: geen melding nodig
         stand.waarschuwingen.append(
-            f"Je antwoordbestand {pad.name} is beschadigd: {reden_hoofd}. Er is geen back-up, dus je begint "
+            f"Je antwoordbestand {pad.name} {wat_hoofd}. Er is geen back-up, dus je begint "
             f"met lege antwoorden. Het beschadigde bestand wordt bewaard als {pad.name}{DEFECT_TUSSENVOEGSEL}… "
             "zodra je iets nieuws invult, zodat je trainer ernaar kan kijken."
         )
         return stand
 
     ontleed_b = _ontleed(binnen, notebook) if binnen is not None else _Ontleed(reden=backupfout)
-    wat_hoofd = "ontbrak" if hoofd_ontbreekt else f"is beschadigd: {reden_hoofd}"
     if ontleed_b.document is not None:
         stand.document = ontleed_b.document
         stand.bron = "backup"
@@ -635,7 +640,7 @@ class Antwoorden:
                 ) from fout
             except OSError as fout:
                 raise AntwoordenFout(
-                    f"Je antwoord kon niet worden opgeslagen in {self._pad}: {fout.strerror or fout}. "
+                    f"Je antwoord kon niet worden opgeslagen in {self._pad}: {os_reden(fout)}. "
                     "Je vorige antwoorden staan nog ongewijzigd op schijf."
                 ) from fout
 

@@ -14,6 +14,7 @@ Nederlands.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import threading
@@ -22,6 +23,27 @@ from collections.abc import Iterator
 from pathlib import Path
 
 _UMASK_SLOT = threading.Lock()
+
+_OS_REDENEN = {
+    errno.ENOENT: "het bestand of de map bestaat niet",
+    errno.EACCES: "geen toestemming (controleer de rechten van het bestand of de map)",
+    errno.EPERM: "geen toestemming",
+    errno.ELOOP: "de snelkoppeling verwijst naar zichzelf",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EEXIST: "er staat al een map of bestand met die naam",
+    errno.ENOTDIR: "een deel van het pad is een bestand en geen map",
+    errno.EISDIR: "dit is een map",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EIO: "de schijf gaf een lees- of schrijffout",
+    errno.EILSEQ: "de naam bevat tekens die het besturingssysteem niet toestaat",
+    errno.EINVAL: "de naam bevat tekens die het besturingssysteem niet toestaat",
+}
+
+
+def os_reden(fout: OSError) -> str:
+    """De reden van een OSError in het Nederlands (nooit de Engelse tekst van het besturingssysteem)."""
+    return _OS_REDENEN.get(fout.errno or -1, "het besturingssysteem weigerde")
 
 
 def umask() -> int:

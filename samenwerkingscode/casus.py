@@ -34,7 +34,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from samenwerkingscode import canvas as canvasmodel
-from samenwerkingscode.bestanden import schrijf_atomisch, umask
+from samenwerkingscode.bestanden import os_reden, schrijf_atomisch, umask
 from samenwerkingscode.yamlbestand import BestandFout, Probleem, RegieFout, bedoel_je, laad
 
 SCHEMA_VERSIE = 1
@@ -443,7 +443,7 @@ def _schrijf_atomisch(pad: Path, tekst: str) -> None:
     try:
         schrijf_atomisch(pad, tekst, rechten=0o666 & ~umask())
     except OSError as fout:
-        raise BestandFout(pad, [Probleem(f"kan het bestand niet schrijven ({fout.strerror})")]) from None
+        raise BestandFout(pad, [Probleem(f"kan het bestand niet schrijven ({os_reden(fout)})")]) from None
 
 
 _KOP = """\

@@ -27,7 +27,6 @@ overgeslagen.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
@@ -42,6 +41,7 @@ from pathlib import Path, PurePosixPath
 from traitlets import Int, List, Unicode
 from traitlets.config import Configurable
 
+from .bestanden import os_reden
 from .cursusmap import Cursusmap, cursusmap
 from .yamlbestand import RegieFout, kort
 
@@ -149,22 +149,6 @@ class _Kandidaat:
     deelnemer: str
     blok: str
     soort: str  # ".ipynb", ".antwoorden.json" of ".antwoorden.json.bak"
-
-
-_OS_REDENEN = {
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.EEXIST: "er staat al een map of bestand met die naam",
-    errno.ENOTDIR: "een deel van het pad is een bestand en geen map",
-    errno.EISDIR: "er staat al een map met die naam",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EACCES: "geen toestemming",
-    errno.EILSEQ: "de naam bevat tekens die het besturingssysteem niet toestaat",
-    errno.EINVAL: "de naam bevat tekens die het besturingssysteem niet toestaat",
-}
-
-
-def _os_reden(fout: OSError) -> str:
-    return _OS_REDENEN.get(fout.errno or -1, "het besturingssysteem weigerde")
 
 
 def _toon(naam: str) -> str:
@@ -276,7 +260,7 @@ def _pak_een_uit(
         if isinstance(fout, _TeGroot):
             reden = f"groter dan de grens van {_mb(grens)}"
         elif isinstance(fout, OSError):
-            reden = f"kon niet worden uitgepakt: {_os_reden(fout)}"
+            reden = f"kon niet worden uitgepakt: {os_reden(fout)}"
         elif isinstance(fout, zipfile.BadZipFile | EOFError):
             reden = "beschadigd in de zip"
         else:
@@ -312,7 +296,7 @@ def _bestanden_in_map(wortel: Path, verslag: Importverslag, inst: Inleveren) -> 
             try:
                 st = pad.lstat()
             except OSError as fout:
-                verslag.meldingen.append(f"{_toon(rel)}: kon niet worden gelezen ({_os_reden(fout)}); overgeslagen")
+                verslag.meldingen.append(f"{_toon(rel)}: kon niet worden gelezen ({os_reden(fout)}); overgeslagen")
                 continue
             if stat.S_ISLNK(st.st_mode):
                 if _BESTAND.fullmatch(naam):
@@ -504,7 +488,7 @@ def lees_in(
             try:
                 actie = _schrijf(map_, deelnemer, blok, bestanden, vervang)
             except OSError as fout:
-                verslag.meldingen.append(f"{deelnemer}, {blok}: kon niet worden opgeslagen ({_os_reden(fout)})")
+                verslag.meldingen.append(f"{deelnemer}, {blok}: kon niet worden opgeslagen ({os_reden(fout)})")
                 continue
             verslag.ingelezen.append(f"{deelnemer}, {blok}: {actie}")
             nieuwe_deelnemers.add(deelnemer)

@@ -9,7 +9,6 @@ trainer die een modelbestand vervangt dezelfde duidelijke meldingen krijgt.
 from __future__ import annotations
 
 import difflib
-import errno
 import os
 import re
 import stat
@@ -20,6 +19,8 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .bestanden import os_reden
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -372,7 +373,7 @@ def lees_tekst(pad: Path | str, soort: str = "bestand") -> str:
     except FileNotFoundError:
         raise BestandFout(pad, [Probleem(f"{soort} niet gevonden; controleer de naam en de map")]) from None
     except OSError as fout:
-        raise BestandFout(pad, [Probleem(f"kan het bestand niet lezen ({_os_reden(fout)})")]) from None
+        raise BestandFout(pad, [Probleem(f"kan het bestand niet lezen ({os_reden(fout)})")]) from None
     if stat.S_ISDIR(st.st_mode):
         raise BestandFout(pad, [Probleem(f"dit is een map, geen {soort}; geef het pad naar een .yml-bestand")])
     if not stat.S_ISREG(st.st_mode):
@@ -385,7 +386,7 @@ def lees_tekst(pad: Path | str, soort: str = "bestand") -> str:
         with open(pad, "rb") as f:
             ruw = f.read(MAX_BYTES + 1)
     except OSError as fout:
-        raise BestandFout(pad, [Probleem(f"kan het bestand niet lezen ({_os_reden(fout)})")]) from None
+        raise BestandFout(pad, [Probleem(f"kan het bestand niet lezen ({os_reden(fout)})")]) from None
     if len(ruw) > MAX_BYTES:
         raise BestandFout(pad, [Probleem(f"het bestand is te groot (meer dan {_mb(MAX_BYTES)})")])
     codering = _codering(ruw)
@@ -441,20 +442,6 @@ def lees_tekst(pad: Path | str, soort: str = "bestand") -> str:
 
 def _mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB".replace(".", ",")
-
-
-_OS_REDENEN = {
-    errno.EACCES: "geen toestemming om het te lezen",
-    errno.EPERM: "geen toestemming om het te lezen",
-    errno.ELOOP: "de koppeling verwijst naar zichzelf",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.EISDIR: "dit is een map",
-    errno.EIO: "de schijf gaf een leesfout",
-}
-
-
-def _os_reden(fout: OSError) -> str:
-    return _OS_REDENEN.get(fout.errno or -1, "het besturingssysteem weigerde")
 
 
 def lees_yaml(pad: Path | str, soort: str = "bestand") -> YamlDocument:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from samenwerkingscode.bestanden import atomisch
+from samenwerkingscode.bestanden import atomisch, os_reden
 from samenwerkingscode.yamlbestand import RegieFout, uitvoersoort
 
 if TYPE_CHECKING:
@@ -27,7 +27,9 @@ def schrijf_figuur(
     try:
         uit.parent.mkdir(parents=True, exist_ok=True)
     except OSError as fout:
-        raise RegieFout(f"Kan {uit} niet schrijven: de map {uit.parent} is niet bruikbaar ({fout.strerror}).") from fout
+        raise RegieFout(
+            f"Kan {uit} niet schrijven: de map {uit.parent} is niet bruikbaar ({os_reden(fout)})."
+        ) from fout
     try:
         import matplotlib
 
@@ -39,4 +41,4 @@ def schrijf_figuur(
             else:
                 fig.savefig(tijdelijk, format="png", dpi=dpi)
     except OSError as fout:
-        raise RegieFout(f"Kan {uit} niet schrijven: {fout.strerror or fout}.") from fout
+        raise RegieFout(f"Kan {uit} niet schrijven: {os_reden(fout)}.") from fout

@@ -151,3 +151,19 @@ def test_widget_toont_niet_opgeslagen_bij_een_te_lange_tekst(tmp_path: Path, mon
     w = ReflectieWidget(Antwoorden("blok1", map=tmp_path), "1b", "Wat zie je?")
     w.tekst.value = "dit is veel te lang"
     assert "Niet opgeslagen" in w.status.value and "tekens" in w.status.value
+
+
+def test_onleesbaar_bestand_geeft_nederlandse_reden(tmp_path: Path) -> None:
+    """Review 2c: '(Is a directory)' en andere Engelse teksten van het besturingssysteem in de melding."""
+    a = Antwoorden("blok1", map=tmp_path)
+    a.schrijf("1a", {"t": "een"})
+    a.schrijf("1a", {"t": "twee"})
+    a.pad.unlink()
+    a.pad.mkdir()
+    b = Antwoorden("blok1", map=tmp_path)
+    assert b.lees("1a") == {"t": "een"}, "de back-up"
+    tekst = " ".join(b.waarschuwingen)
+    assert "kan niet gelezen worden (dit is een map)" in tekst
+    assert "Is a directory" not in tekst and "beschadigd" not in tekst.split(".")[0]
+    with pytest.raises(AntwoordenFout):
+        b.schrijf("1a", {"t": "drie"})

@@ -534,12 +534,18 @@ def _pydantic_melding(fout: dict[str, Any], schema: type[BaseModel], pad: Pad) -
     if soort in ("too_short", "list_too_short"):
         minimaal = fout.get("ctx", {}).get("min_length", 1)
         return f"moet minstens {minimaal} item(s) bevatten"
+    if soort in ("too_long", "list_too_long", "string_too_long"):
+        maximaal = fout.get("ctx", {}).get("max_length", "")
+        wat = "tekens" if soort == "string_too_long" else "item(s)"
+        return f"is te lang; hoogstens {maximaal} {wat}"
+    if soort == "finite_number":
+        return "moet een gewoon getal zijn (geen oneindig of NaN)"
     if soort == "value_error":
-        return str(fout.get("ctx", {}).get("error", fout["msg"]))
+        return str(fout.get("ctx", {}).get("error", "ongeldige waarde"))
     for sleutel, tekst in _TYPEN.items():
         if soort.startswith(sleutel) or soort.startswith(f"{sleutel}_"):
             return f"moet {tekst} zijn, niet {kort(fout.get('input'))}"
-    return f"ongeldige waarde ({fout['msg']})"
+    return f"ongeldige waarde {kort(fout.get('input'))}"  # nooit pydantics Engelse tekst
 
 
 def _bekende_velden(schema: type[BaseModel], pad: Pad) -> list[str]:

@@ -36,6 +36,10 @@ ENGELS = (
     "<unicode string>",
     "Traceback",
     "Error:",
+    "Input should",
+    "should have",
+    "Value error",
+    "Field required",
 )
 FRAGMENTEN = [
     "&a [*a]",

@@ -11,7 +11,11 @@ Per notebook is er één JSON-bestand naast het notebook (``blok1.ipynb`` → ``
 - een beschadigd bestand wordt nooit stil overschreven: de kit valt terug op de back-up, meldt dat in
   het Nederlands en bewaart het beschadigde bestand als ``…defect-<tijd>`` vóór de eerste nieuwe schrijfactie.
 
-Nakijkcellen van nbgrader lezen hetzelfde bestand met :func:`lees_antwoorden` (alleen lezen).
+Nakijkcellen van nbgrader lezen hetzelfde bestand met :func:`lees_antwoorden` (alleen lezen); de
+nakijklus van de trainer gebruikt :func:`lees_voor_nakijken`, die nooit een fout gooit maar het
+document of een Nederlandse reden geeft. Alle drie lezen via één strenge, begrensde parser
+(:data:`MAX_BYTES`, :data:`MAX_CIJFERS`, :data:`MAX_TEKST`, :data:`MAX_DIEPTE`, geen ``NaN``/``Infinity``):
+een kapot of kwaadaardig bestand van één deelnemer kan zo het notebook of het nakijken van de groep niet stoppen.
 """
 
 from __future__ import annotations

@@ -37,69 +37,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-BLOKKEN_BESTAND = "book/blokken.yml"
+from samenwerkingscode.model.opdrachten import vul_in
+
 HERKOMST = {"deck": "de dia's van de training (8 december 2022)", "kit": "uitwerking in deze cursuskit"}
 PAKKET = Path(__file__).resolve().parent
 
-#: De enige woorden voor de manier van beoordelen; dezelfde als in `model/opdrachten.yml`, plus
-#: de combinatie (een oefening met een automatisch en een handmatig deel) en de voorbereiding.
-Beoordeling = Literal["automatisch", "handmatig", "automatisch en handmatig", "niet beoordeeld"]
-
 logger = logging.getLogger(__name__)
-
-
-class Oefening(BaseModel):
-    """Eén oefening zoals de blokkop en het rooster haar tonen."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(min_length=1)
-    titel: str = Field(min_length=1)
-    minuten: int = Field(ge=0)
-    beoordeling: Beoordeling
-    punten: float | int | None = Field(default=None, ge=0)
-
-
-class Blok(BaseModel):
-    """De gegevens van één blok: stuurt de blokkop en een rij van het rooster."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    titel: str = Field(min_length=1)
-    thema: str = Field(min_length=1)
-    minuten: int = Field(ge=0)
-    leerdoelen: list[str] = Field(min_length=1)
-    oefeningen: list[Oefening] = []
-    thuis_verder: str = ""
-
-
-class Blokken(BaseModel):
-    """Het hele blokkenbestand; weigert dubbele blok- of oefeningnummers."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    blokken: list[Blok] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _uniek(self) -> Blokken:
-        # Dubbele nummers zouden de verwijzingen tussen boek, notebook en beoordeling stil breken.
-        blokken = [b.id for b in self.blokken]
-        dubbel = sorted({b for b in blokken if blokken.count(b) > 1})
-        if dubbel:
-            raise ValueError(f"blok {', '.join(dubbel)} staat meer dan één keer in de lijst")
-        oefeningen = [o.id for b in self.blokken for o in b.oefeningen]
-        dubbel = sorted({o for o in oefeningen if oefeningen.count(o) > 1})
-        if dubbel:
-            raise ValueError(f"oefening {', '.join(dubbel)} staat meer dan één keer in de lijst")
-        return self
-
-
-def laad_blokken(bronmap: Path) -> Blokken:
-    """Lees `book/blokken.yml` met dezelfde foutmeldingen (bestand, regel, veld) als een casus."""
-    from samenwerkingscode import yamlbestand
-
-    return yamlbestand.laad(Path(bronmap) / BLOKKEN_BESTAND, Blokken, soort="blokkenbestand")
 
 
 def duur(minuten: int) -> str:
@@ -171,12 +114,20 @@ class _MystDirective(SphinxDirective):
     def bronmap(self) -> Path:
         return Path(self.env.srcdir)
 
-    def blok(self, blok_id: str) -> Blok:
-        self.env.note_dependency(str(self.bronmap() / BLOKKEN_BESTAND))
-        for blok in laad_blokken(self.bronmap()).blokken:
-            if blok.id == blok_id:
-                return blok
-        raise self.error(f"Blok '{blok_id}' staat niet in {BLOKKEN_BESTAND}.")
+    def blok(self, blok_id: str) -> Any:
+        from samenwerkingscode.model import opdrachten
+
+        self.afhankelijk_van_model("opdrachten")
+        return opdrachten.blok(blok_id)
+
+    def casusoefeningen(self) -> Any:
+        """Het oefeningenbestand van de casus van de cursus (standaard Springendal, of ``$REGIE_CASUS``)."""
+        from samenwerkingscode.casus import kit_casus
+        from samenwerkingscode.model import opdrachten
+
+        casus = opdrachten.actieve_casus()
+        self.env.note_dependency(str(kit_casus(f"{casus}.oefeningen.yml")))
+        return opdrachten.laad_casusoefeningen(casus)
 
     def afhankelijk_van_model(self, *namen: str) -> None:
         """Laat Sphinx de pagina opnieuw lezen als een van deze modelbestanden verandert."""
@@ -187,7 +138,7 @@ class _MystDirective(SphinxDirective):
 
 
 class BlokKop(_MystDirective):
-    """Leerdoelen, tijd en oefeningen van één blok, uit `book/blokken.yml`."""
+    """Leerdoelen, tijd en oefeningen van één blok, uit `model/opdrachten.yml`."""
 
     required_arguments = 1
     optional_arguments = 0
@@ -203,21 +154,28 @@ class BlokKop(_MystDirective):
             regels += ["```{rubric} Oefeningen in dit blok", "```", ""]
             regels += _lijsttabel(
                 ["Oefening", "Tijd", "Beoordeling", "Punten"],
-                [[f"{o.id} – {o.titel}", duur(o.minuten), o.beoordeling, _punten(o.punten)] for o in blok.oefeningen],
+                [
+                    [f"{o.id} – {vul_in(o.titel, self.casusoefeningen())}", duur(o.minuten), o.beoordeling,
+                     _punten(o.punten) if blok.beoordeeld else "–"]
+                    for o in blok.oefeningen
+                ],
                 "50 15 20 15",
             )
         return regels
 
 
 class Rooster(_MystDirective):
-    """Het rooster van de hele cursus, uit `book/blokken.yml`."""
+    """Het rooster van de hele cursus, uit `model/opdrachten.yml`."""
 
     def myst(self) -> list[str]:
-        self.env.note_dependency(str(self.bronmap() / BLOKKEN_BESTAND))
-        blokken = laad_blokken(self.bronmap()).blokken
+        from samenwerkingscode.model import opdrachten
+
+        self.afhankelijk_van_model("opdrachten")
+        blokken = opdrachten.blokken()
+        casus = self.casusoefeningen()
         rijen = []
         for blok in blokken:
-            oefeningen = "; ".join(f"{o.id} {o.titel}" for o in blok.oefeningen) or "–"
+            oefeningen = "; ".join(f"{o.id} {vul_in(o.titel, casus)}" for o in blok.oefeningen) or "–"
             rijen.append(
                 [
                     f"{{doc}}`{blok.titel} </book/{blok.id}/index>`",
@@ -233,6 +191,33 @@ class Rooster(_MystDirective):
             f"Totale studietijd: ongeveer **{duur(totaal)}**.",
             "",
         ]
+
+
+class OefeningTekst(_MystDirective):
+    """Een oefening uit `model/opdrachten.yml`, met kop: dezelfde tekst als in het notebook (nooit overgetypt)."""
+
+    required_arguments = 1
+    optional_arguments = 0
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode import opdrachttekst
+        from samenwerkingscode.model import opdrachten
+
+        self.afhankelijk_van_model("opdrachten")
+        blok, oefening = opdrachten.oefening(self.arguments[0])
+        return opdrachttekst.oefening_markdown(blok, oefening, self.casusoefeningen(), kop="###").splitlines()
+
+    def run(self) -> list[nodes.Node]:
+        from samenwerkingscode.yamlbestand import RegieFout
+
+        try:
+            regels = self.myst()
+        except RegieFout as fout:
+            raise self.error(str(fout)) from None
+        houder = nodes.container()
+        self.state.nested_parse(StringList(regels, source=self.get_source_info()[0]), self.content_offset, houder,
+                                match_titles=True)  # fmt: skip
+        return list(houder.children)
 
 
 class IdioomLijst(_MystDirective):
@@ -523,7 +508,7 @@ NIET_IN_WIDGETS = frozenset(
 def _widgetbronnen(projectmap: Path) -> list[Path]:
     """Alles waar een widgetweergave van afhangt: de code, het model en de voorbeeldcasus."""
     code = [p for p in PAKKET.rglob("*.py") if not (p.parent == PAKKET and p.name in NIET_IN_WIDGETS)]
-    return [*code, *PAKKET.rglob("*.yml"), projectmap / SPRINGENDAL]
+    return [*code, *PAKKET.rglob("*.yml"), projectmap / SPRINGENDAL, *sorted(projectmap.glob("casussen/*.oefeningen.yml"))]
 
 
 def _widgetpaginas(env: BuildEnvironment) -> list[str]:
@@ -563,6 +548,7 @@ def _verouderde_widgets(
 DIRECTIVES: dict[str, type[_MystDirective]] = {
     "blokkop": BlokKop,
     "rooster": Rooster,
+    "oefening": OefeningTekst,
     "idioom": IdioomLijst,
     "canvasvelden": CanvasVelden,
     "vormen": Vormen,

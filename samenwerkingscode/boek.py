@@ -26,11 +26,10 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -155,8 +154,12 @@ class BlokKop(_MystDirective):
             regels += _lijsttabel(
                 ["Oefening", "Tijd", "Beoordeling", "Punten"],
                 [
-                    [f"{o.id} – {vul_in(o.titel, self.casusoefeningen())}", duur(o.minuten), o.beoordeling,
-                     _punten(o.punten) if blok.beoordeeld else "–"]
+                    [
+                        f"{o.id} – {vul_in(o.titel, self.casusoefeningen())}",
+                        duur(o.minuten),
+                        o.beoordeling,
+                        _punten(o.punten) if blok.beoordeeld else "–",
+                    ]
                     for o in blok.oefeningen
                 ],
                 "50 15 20 15",
@@ -508,7 +511,12 @@ NIET_IN_WIDGETS = frozenset(
 def _widgetbronnen(projectmap: Path) -> list[Path]:
     """Alles waar een widgetweergave van afhangt: de code, het model en de voorbeeldcasus."""
     code = [p for p in PAKKET.rglob("*.py") if not (p.parent == PAKKET and p.name in NIET_IN_WIDGETS)]
-    return [*code, *PAKKET.rglob("*.yml"), projectmap / SPRINGENDAL, *sorted(projectmap.glob("casussen/*.oefeningen.yml"))]
+    return [
+        *code,
+        *PAKKET.rglob("*.yml"),
+        projectmap / SPRINGENDAL,
+        *sorted(projectmap.glob("casussen/*.oefeningen.yml")),
+    ]
 
 
 def _widgetpaginas(env: BuildEnvironment) -> list[str]:

@@ -170,8 +170,11 @@ def bloknotebook(blok: Blok, casus: CasusOefeningen, sleutels: dict[str, Any]) -
             "onderdeel wat nog leeg of onvolledig is. De controle zegt niet of je antwoord goed is; dat hoort bij "
             "het nakijken.",
         ),
-        codecel("controle", "Controleer mijn opdracht: hieronder zie je wat nog leeg of onvolledig is.",
-                "opdracht.controleer()"),  # fmt: skip
+        codecel(
+            "controle",
+            "Controleer mijn opdracht: hieronder zie je wat nog leeg of onvolledig is.",
+            "opdracht.controleer()",
+        ),
     ]
     nb = new_notebook(cells=cellen)
     nb.metadata = {
@@ -188,5 +191,7 @@ def alle_notebooks(bron: Path, casus: str = opdrachten.STANDAARD_CASUS) -> dict[
     sleutels = laad_sleutels(bron, casus)
     uit: dict[Path, str] = {}
     for blok in opdrachten.blokken():
-        uit[bron / blok.notebook / f"{blok.notebook}.ipynb"] = nbformat.writes(bloknotebook(blok, oefeningen, sleutels)) + "\n"
+        uit[bron / blok.notebook / f"{blok.notebook}.ipynb"] = (
+            nbformat.writes(bloknotebook(blok, oefeningen, sleutels)) + "\n"
+        )
     return uit

@@ -106,8 +106,11 @@ def oefening_markdown(blok: Blok, oefening: Oefening, casus: CasusOefeningen, *,
     if lijst:
         delen += [*lijst, ""]
     goed = opdrachten.vul_in(oefening.goed_antwoord, casus)
-    goed = f"**Een goed antwoord** {goed.removeprefix('Een goed antwoord ')}" if goed.startswith("Een goed antwoord ") \
+    goed = (
+        f"**Een goed antwoord** {goed.removeprefix('Een goed antwoord ')}"
+        if goed.startswith("Een goed antwoord ")
         else f"**Een goed antwoord.** {goed}"
+    )
     delen += [goed, ""]
     delen += beoordeling(oefening, casus)
     return "\n".join(delen).strip()

@@ -196,7 +196,9 @@ def test_bloknotebook_draait_en_geeft_de_verwachte_punten(blok: str, geval: str,
     voor = (map / f"{blok}.antwoorden.json").read_bytes() if bron else None
     nb = _voer_uit(blok, map)
     gevonden = _punten(nb)
-    maximaal = {f"test_{o.sleutel}": o.max_punten for o in opdrachten.blok(blok).onderdelen if o.beoordeling == "automatisch"}
+    maximaal = {
+        f"test_{o.sleutel}": o.max_punten for o in opdrachten.blok(blok).onderdelen if o.beoordeling == "automatisch"
+    }
     verwacht = {"model": maximaal, "leeg": dict.fromkeys(maximaal, 0.0), "deels": DEELS[blok]}[geval]
     assert gevonden == pytest.approx(verwacht, abs=0.01)
     assert "REGIE-NAKIJKFOUT" not in _tekst(nb), "een leeg of deels antwoord is geen mislukte beoordeling"
@@ -206,11 +208,15 @@ def test_bloknotebook_draait_en_geeft_de_verwachte_punten(blok: str, geval: str,
     else:
         assert (map / f"{blok}.antwoorden.json").read_bytes() == voor, "uitvoeren verandert de antwoorden niet"
     controle = next(c for c in nb.cells if c.id == "controle")
-    assert controle.outputs[-1].data["text/plain"].startswith(f"Controleer mijn opdracht – {opdrachten.blok(blok).titel}")
+    assert (
+        controle.outputs[-1].data["text/plain"].startswith(f"Controleer mijn opdracht – {opdrachten.blok(blok).titel}")
+    )
 
 
 @pytest.mark.traag
-def test_kapot_modelbestand_geeft_nakijken_mislukt_geen_stille_nul(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kapot_modelbestand_geeft_nakijken_mislukt_geen_stille_nul(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Met een kapot opdrachten.yml geeft de testcel 0 punten én de regel REGIE-NAKIJKFOUT, niet alleen een 0."""
     modelmap = tmp_path / "model"
     modelmap.mkdir()

@@ -225,7 +225,8 @@ def oefening_van(blok_naam: str, sleutel: str) -> Oefening:
 def titel(blok_naam: str, o: Onderdeel) -> str:
     """De titel van een onderdeel: die van zijn oefening, met het deel erachter als er meer delen zijn."""
     oef = oefening_van(blok_naam, o.sleutel)
-    return f"{oef.titel} – {o.deel}" if o.deel and len(oef.onderdelen) > 1 else oef.titel
+    kop = vul_in(oef.titel, laad_casusoefeningen(actieve_casus())) if "{" in oef.titel else oef.titel
+    return f"{kop} – {o.deel}" if o.deel and len(oef.onderdelen) > 1 else kop
 
 
 # --- De casus-eigen delen: casussen/<casus>.oefeningen.yml ----------------------------------------

@@ -49,6 +49,6 @@ __all__ = [
     "vingerafdruk",
     "voorstellen_score",
     "vormen_score",
-    "woordhint",
     "woorden",
+    "woordhint",
 ]

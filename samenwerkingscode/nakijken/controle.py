@@ -122,7 +122,9 @@ def woordhint(o: opdrachten.Onderdeel, tekst: str) -> str:
     return f"ingevuld ({n} woorden)"
 
 
-def _status_reflectie(o: opdrachten.Onderdeel, _k: list[opdrachten.Keuze], antwoord: dict[str, Any]) -> tuple[bool, str]:
+def _status_reflectie(
+    o: opdrachten.Onderdeel, _k: list[opdrachten.Keuze], antwoord: dict[str, Any]
+) -> tuple[bool, str]:
     tekst = als_tekst(antwoord.get("tekst"))
     if not tekst.strip():
         return False, "nog leeg"
@@ -142,7 +144,9 @@ def _status_situatie(o: opdrachten.Onderdeel, _k: list[opdrachten.Keuze], antwoo
     return True, woordhint(o, tekst)
 
 
-def _status_vormen(o: opdrachten.Onderdeel, relaties: list[opdrachten.Keuze], antwoord: dict[str, Any]) -> tuple[bool, str]:
+def _status_vormen(
+    o: opdrachten.Onderdeel, relaties: list[opdrachten.Keuze], antwoord: dict[str, Any]
+) -> tuple[bool, str]:
     keuzes = mapping(antwoord.get("keuzes"))
     motivaties = mapping(antwoord.get("motivaties"))
     zonder_vorm = [r.naam for r in relaties if not (isinstance(keuzes.get(r.id), str) and keuzes[r.id].strip())]
@@ -159,7 +163,9 @@ def _status_vormen(o: opdrachten.Onderdeel, relaties: list[opdrachten.Keuze], an
     return True, f"alle {len(relaties)} relaties ingedeeld en gemotiveerd"
 
 
-def _status_beslisboom(o: opdrachten.Onderdeel, opgaven: list[opdrachten.Keuze], antwoord: dict[str, Any]) -> tuple[bool, str]:
+def _status_beslisboom(
+    o: opdrachten.Onderdeel, opgaven: list[opdrachten.Keuze], antwoord: dict[str, Any]
+) -> tuple[bool, str]:
     gelopen = mapping(antwoord.get("opgaven"))
     onaf = [g.naam for g in opgaven if beslisboom_uitkomst(mapping(gelopen.get(g.id)).get("antwoorden")) is None]
     if len(onaf) == len(opgaven) and not any(mapping(v).get("antwoorden") for v in gelopen.values()):
@@ -169,7 +175,9 @@ def _status_beslisboom(o: opdrachten.Onderdeel, opgaven: list[opdrachten.Keuze],
     return True, f"voor alle {len(opgaven)} opgaven een uitkomst bereikt"
 
 
-def _status_voorstellen(o: opdrachten.Onderdeel, voorstellen: list[opdrachten.Keuze], antwoord: dict[str, Any]) -> tuple[bool, str]:
+def _status_voorstellen(
+    o: opdrachten.Onderdeel, voorstellen: list[opdrachten.Keuze], antwoord: dict[str, Any]
+) -> tuple[bool, str]:
     from samenwerkingscode import schakelbak
 
     indeling = mapping(antwoord.get("indeling"))
@@ -190,7 +198,9 @@ def _voorsteltitel(voorstel_id: str) -> str:
         return voorstel_id
 
 
-def _status_toets(o: opdrachten.Onderdeel, momenten: list[opdrachten.Keuze], antwoord: dict[str, Any]) -> tuple[bool, str]:
+def _status_toets(
+    o: opdrachten.Onderdeel, momenten: list[opdrachten.Keuze], antwoord: dict[str, Any]
+) -> tuple[bool, str]:
     from samenwerkingscode import toets
 
     per_moment = mapping(antwoord.get("momenten"))
@@ -207,7 +217,9 @@ def _status_toets(o: opdrachten.Onderdeel, momenten: list[opdrachten.Keuze], ant
     return True, f"alle deelvragen gescoord voor {_opsomming([m.naam for m in momenten])}"
 
 
-def _status_schakelen(o: opdrachten.Onderdeel, _k: list[opdrachten.Keuze], antwoord: dict[str, Any]) -> tuple[bool, str]:
+def _status_schakelen(
+    o: opdrachten.Onderdeel, _k: list[opdrachten.Keuze], antwoord: dict[str, Any]
+) -> tuple[bool, str]:
     vorm = antwoord.get("huidige_vorm")
     tekst = als_tekst(antwoord.get("tekst"))
     heeft_vorm = isinstance(vorm, str) and bool(vorm.strip())
@@ -294,15 +306,19 @@ def _canvasregels(antwoord: Mapping[str, Any]) -> list[str]:
     from samenwerkingscode import canvas as canvasmodel
 
     velden = mapping(antwoord.get("velden"))
-    return [f"{canvasmodel.veld(s).titel}: {als_tekst(velden.get(s)).strip() or '(leeg)'}" for s in canvasmodel.sleutels()]
+    return [
+        f"{canvasmodel.veld(s).titel}: {als_tekst(velden.get(s)).strip() or '(leeg)'}" for s in canvasmodel.sleutels()
+    ]
 
 
 def _voorstelregels(voorstel: Mapping[str, Any]) -> list[str]:
     """Het eerste deel van 4c (een eigen voorstel in de Schakelbak), zodat de trainer het ook ziet."""
     regels = ["Eigen voorstel in de Schakelbak:"]
     for sleutel, waarde in voorstel.items():
-        tekst = als_tekst(waarde).strip() if not isinstance(waarde, Mapping) else "; ".join(
-            f"{k}: {als_tekst(v)}" for k, v in waarde.items()
+        tekst = (
+            als_tekst(waarde).strip()
+            if not isinstance(waarde, Mapping)
+            else "; ".join(f"{k}: {als_tekst(v)}" for k, v in waarde.items())
         )
         if tekst:
             regels.append(f"  {sleutel}: {tekst}")

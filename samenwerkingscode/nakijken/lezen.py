@@ -17,7 +17,6 @@ Opslag = Antwoorden | str | os.PathLike[str] | Mapping[str, Any]
 """Een antwoordbestand: het object uit het notebook, een notebooknaam of pad, of een al gelezen document."""
 
 
-
 def meld(tekst: str) -> None:
     """Een melding voor deelnemer en trainer: op stdout, want stderr kost in nbgrader alle punten."""
     print(tekst, flush=True)
@@ -60,5 +59,3 @@ def als_tekst(waarde: Any) -> str:
 
 def mapping(waarde: Any) -> dict[str, Any]:
     return {str(k): v for k, v in waarde.items()} if isinstance(waarde, Mapping) else {}
-
-

@@ -61,7 +61,9 @@ def _controleer_punten(punten: float) -> float:
     return float(punten)
 
 
-def _beoordeel(oefening: str, punten: float, opslag: Opslag, reken: Callable[[dict[str, Any]], tuple[float, str]]) -> float:
+def _beoordeel(
+    oefening: str, punten: float, opslag: Opslag, reken: Callable[[dict[str, Any]], tuple[float, str]]
+) -> float:
     """Gemeenschappelijk raamwerk: lees, reken, meld. Leeg → 0; kan niet draaien → 0 en :data:`NAKIJKFOUT`."""
     punten = _controleer_punten(punten)
     meldingen: list[str] = []

@@ -50,7 +50,9 @@ from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_
 from samenwerkingscode.widgets.canvas import lees_casus
 from samenwerkingscode.yamlbestand import RegieFout
 
-INDELINGEN: tuple[tuple[str, str], ...] = tuple((s.replace("_", "-").capitalize(), s) for s in schakelbak.VOORSTEL_SOORTEN)
+INDELINGEN: tuple[tuple[str, str], ...] = tuple(
+    (s.replace("_", "-").capitalize(), s) for s in schakelbak.VOORSTEL_SOORTEN
+)
 GEEN_KEUZE = ""
 KLOPT = "klopt"
 KLOPT_NIET = "klopt nog niet: kijk nog eens naar het gezamenlijk doel en naar wat elke partij terugkrijgt"

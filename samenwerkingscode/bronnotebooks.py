@@ -36,6 +36,8 @@ def laad_sleutels(bron: Path, casus: str) -> dict[str, Any]:
     if not pad.is_file():
         raise RegieFout(f"Bij de casus '{casus}' hoort een sleutelbestand '{pad}', maar dat bestaat niet.")
     data = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
+    if "sleutels" not in data:  # ook de korte vorm: de sleutels per onderdeel bovenaan
+        data = {"sleutels": {k: v for k, v in data.items() if k != "casus"}}
     ankers: dict[str, Any] = {}
     for naam in ("algemeen", casus):
         ankerpad = bron / "sleutels" / f"{naam}.ankers.yml"

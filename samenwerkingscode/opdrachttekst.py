@@ -43,19 +43,8 @@ def keuzelijst(blok: Blok, oefening: Oefening, casus: CasusOefeningen) -> list[s
         if o.casusdeel is None:
             continue
         namen = [k.naam for k in casus.keuzes(oefening.id, o.casusdeel)]
-        if o.casusdeel == "voorstellen":
-            namen = [_voorsteltitel(n) for n in namen]
         regels += [f"{i}. {naam}" for i, naam in enumerate(namen, start=1)]
     return regels
-
-
-def _voorsteltitel(voorstel_id: str) -> str:
-    from samenwerkingscode import schakelbak
-
-    try:
-        return schakelbak.voorstel(voorstel_id).titel
-    except Exception:
-        return voorstel_id
 
 
 def rubric(o: Onderdeel) -> list[str]:

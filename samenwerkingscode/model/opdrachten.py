@@ -261,7 +261,16 @@ class CasusOefeningen(_Data):
         waarde = getattr(self.deel(oefening_id), casusdeel)
         if casusdeel != "voorstellen":
             return list(waarde)
-        return [Keuze(id=v, naam=v) if isinstance(v, str) else Keuze(id=v["id"], naam=v["titel"]) for v in waarde]
+        return [Keuze(id=v.id, naam=v.titel) for v in self.voorstellen(oefening_id)]
+
+    def voorstellen(self, oefening_id: str) -> list[Any]:
+        """De voorstellen van een oefening als ``schakelbak.Voorstel``: op id uit het model, of hier uitgeschreven."""
+        from samenwerkingscode import schakelbak
+
+        return [
+            schakelbak.voorstel(v) if isinstance(v, str) else schakelbak.Voorstel.model_validate(v)
+            for v in self.deel(oefening_id).voorstellen
+        ]
 
     @cached_property
     def teksten(self) -> dict[str, str]:
@@ -275,7 +284,7 @@ class CasusOefeningen(_Data):
             "onderwerp": onderwerp,
             "onderwerp_kort": een_a.onderwerp_kort or onderwerp,
             "momenten": _opsomming(momenten) if momenten else "de momenten uit de casus",
-            "perspectief": self.deel("3a").perspectief or "vanuit de partij die het resultaat wil bereiken.",
+            "perspectief": self.deel("3a").perspectief or "de partij die het resultaat wil bereiken",
             "situatievraag": self.deel("3b").vraag or f"de partijen in {kort} met de meest tegengestelde doelen",
             "afwegingsvraag": self.deel("3c").vraag
             or "Wat zeggen de rollen van de partijen over mandaat en budget in deze samenwerking?",

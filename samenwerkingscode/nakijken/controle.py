@@ -181,21 +181,12 @@ def _status_voorstellen(
     from samenwerkingscode import schakelbak
 
     indeling = mapping(antwoord.get("indeling"))
-    open_ = [v.id for v in voorstellen if indeling.get(v.id) not in schakelbak.VOORSTEL_SOORTEN]
+    open_ = [v.naam for v in voorstellen if indeling.get(v.id) not in schakelbak.VOORSTEL_SOORTEN]
     if len(open_) == len(voorstellen):
         return False, "nog leeg"
     if open_:
-        return False, f"nog niet ingedeeld: {_opsomming([_voorsteltitel(v) for v in open_])}"
+        return False, f"nog niet ingedeeld: {_opsomming(open_)}"
     return True, f"alle {len(voorstellen)} voorstellen ingedeeld"
-
-
-def _voorsteltitel(voorstel_id: str) -> str:
-    from samenwerkingscode import schakelbak
-
-    try:
-        return schakelbak.voorstel(voorstel_id).titel
-    except Exception:
-        return voorstel_id
 
 
 def _status_toets(

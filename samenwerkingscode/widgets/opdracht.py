@@ -119,7 +119,8 @@ def _beslisboom(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | Non
 def _voorstellen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
     from samenwerkingscode.widgets.schakelbak import VoorstellenWidget
 
-    return VoorstellenWidget(opslag, o.sleutel, voorstellen=[k.id for k in _keuzes(notebook, o)])
+    oef = opdrachten.oefening_van(notebook, o.sleutel)
+    return VoorstellenWidget(opslag, o.sleutel, voorstellen=_casusoefeningen().voorstellen(oef.id))
 
 
 def _toets(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
@@ -137,7 +138,9 @@ def _schakelen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None
 
         eigen = sorted(standaard_eigen_map().glob("*.yml"), key=lambda pad: pad.stat().st_mtime)
         return SchakelbakWidget(opslag, o.sleutel, casus=eigen[-1] if eigen else None, met_voorstel=bool(eigen))
-    return SchakelbakWidget(opslag, o.sleutel)
+    from samenwerkingscode.casus import kit_casus
+
+    return SchakelbakWidget(opslag, o.sleutel, casus=kit_casus(opdrachten.actieve_casus()))
 
 
 WIDGETS: dict[str, Callable[[str, opdrachten.Onderdeel, Antwoorden | None], OefeningWidget]] = {

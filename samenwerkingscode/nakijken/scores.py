@@ -119,6 +119,33 @@ def canvas_volledig(opslag: Opslag, oefening: str, punten: float) -> float:
     return _beoordeel(oefening, punten, opslag, reken)
 
 
+def canvas_eigen_werk(opslag: Opslag, oefening: str, punten: float, klaargezet: Mapping[str, Sequence[str]]) -> float:
+    """Deelpunten voor wat de deelnemer zelf deed: per veld een aandeel als het aangevuld of verbeterd is.
+
+    Waarom: bij 1a zet het notebook de casusfeiten klaar. Punten voor "gevuld" zouden punten zijn voor
+    één klik. Een veld telt hier als de deelnemer er een regel aan toevoegde, een regel wijzigde of een
+    regel schrapte ten opzichte van wat klaargezet was, en het veld niet leeg liet.
+    """
+    from samenwerkingscode import canvas as canvasmodel
+
+    def regels(tekst: str) -> set[str]:
+        return {r.strip() for r in tekst.splitlines() if r.strip()}
+
+    def reken(antwoord: dict[str, Any]) -> tuple[float, str]:
+        velden = mapping(antwoord.get("velden"))
+        sleutels = list(canvasmodel.sleutels())
+        gewerkt = [
+            s for s in sleutels
+            if regels(als_tekst(velden.get(s))) and regels(als_tekst(velden.get(s))) != regels("\n".join(klaargezet.get(s, [])))
+        ]  # fmt: skip
+        return _punten(punten, len(gewerkt), len(sleutels)), (
+            f"Oefening {oefening}: in {len(gewerkt)} van de {len(sleutels)} velden iets aangevuld of verbeterd "
+            "ten opzichte van de klaargezette casusfeiten."
+        )
+
+    return _beoordeel(oefening, punten, opslag, reken)
+
+
 def _tel_goed(gegeven: Mapping[str, Any], verwacht: Mapping[str, str | Collection[str]]) -> int:
     goed = 0
     for sleutel, juist in verwacht.items():
@@ -272,12 +299,23 @@ def _momenten(notebook: str, o: opdrachten.Onderdeel) -> list[str]:
     return [str(m["id"]) for m in o.widget.get("momenten", [])]
 
 
+def _klaargezet() -> dict[str, list[str]]:
+    """Wat het notebook uit de casus in het canvas klaarzet (zoals ``widgets.canvas`` bij "Uit de casus")."""
+    from samenwerkingscode.casus import canvas_inhoud, kit_casus, laad_casus
+
+    return canvas_inhoud(laad_casus(kit_casus(opdrachten.actieve_casus())))
+
+
 def _toets(o: opdrachten.Onderdeel, opslag: Opslag, verwacht: Any) -> float:
     return toets_volledig(opslag, o.sleutel, list(verwacht), o.max_punten, per_deelvraag=o.per_deelvraag)
 
 
 _REKENAARS: dict[str, Callable[[opdrachten.Onderdeel, Opslag, Any], float]] = {
-    "canvas": lambda o, opslag, _v: canvas_volledig(opslag, o.sleutel, o.max_punten),
+    "canvas": lambda o, opslag, _v: (
+        canvas_eigen_werk(opslag, o.sleutel, o.max_punten, _klaargezet())
+        if o.widget.get("start_uit_casus")
+        else canvas_volledig(opslag, o.sleutel, o.max_punten)
+    ),
     "vormen": lambda o, opslag, v: vormen_score(opslag, o.sleutel, v, o.max_punten),
     "beslisboom": lambda o, opslag, v: beslisboom_score(opslag, o.sleutel, v, o.max_punten),
     "voorstellen": lambda o, opslag, v: voorstellen_score(opslag, o.sleutel, v, o.max_punten),

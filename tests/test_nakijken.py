@@ -485,12 +485,23 @@ def test_fout_in_de_check_geeft_nakijkfout(capsys: pytest.CaptureFixture[str], m
         raise RuntimeError("kapot modelbestand")
 
     monkeypatch.setattr(canvas, "volledigheid", kapot)
-    document = {"oefeningen": {"1a": {"velden": {"partijen": "A"}}}}
-    assert nakijken.beoordeel("blok1", "1a", opslag=document) == 0.0
+    document = {"oefeningen": {"5a_canvas": {"velden": {"partijen": "A"}}}}
+    assert nakijken.beoordeel("blok5", "5a_canvas", opslag=document) == 0.0
     uit = capsys.readouterr().out
-    assert uit.startswith(
-        f"{nakijken.NAKIJKFOUT} oefening 1a kon niet worden nagekeken: RuntimeError: kapot modelbestand"
-    )
+    assert uit.startswith(f"{nakijken.NAKIJKFOUT} oefening 5a_canvas kon niet worden nagekeken: RuntimeError: kapot")
+
+
+def test_1a_geeft_punten_voor_eigen_werk_niet_voor_klaargezette_feiten() -> None:
+    """Wie alleen de casusfeiten laat staan, krijgt 0; wie in drie velden aanvult of schrapt, 3 van de 9."""
+    from samenwerkingscode.casus import canvas_inhoud, laad_casus
+
+    klaar = {k: "\n".join(v) for k, v in canvas_inhoud(laad_casus(kit_casus("springendal-mosbeek"))).items()}
+    assert nakijken.beoordeel("blok1", "1a", opslag={"oefeningen": {"1a": {"velden": klaar}}}) == 0.0
+    eigen = dict(klaar)
+    eigen["operatie"] = "Een projectteam onder leiding van LTO Noord"  # was leeg: aangevuld
+    eigen["doelen"] = klaar["doelen"] + "\nGezamenlijk: natte natuur met perspectief voor de landbouw"  # aangevuld
+    eigen["regels"] = klaar["regels"].split("\n", 1)[1]  # een regel geschrapt
+    assert nakijken.beoordeel("blok1", "1a", opslag={"oefeningen": {"1a": {"velden": eigen}}}) == 3.0
 
 
 def test_testcel_zonder_sleutel_geeft_nakijkfout(capsys: pytest.CaptureFixture[str]) -> None:

@@ -208,7 +208,8 @@ class OefeningTekst(_MystDirective):
 
         self.afhankelijk_van_model("opdrachten")
         blok, oefening = opdrachten.oefening(self.arguments[0])
-        return opdrachttekst.oefening_markdown(blok, oefening, self.casusoefeningen(), kop="###").splitlines()
+        tekst = opdrachttekst.oefening_markdown(blok, oefening, self.casusoefeningen(), kop="###", met_uitwerking=True)
+        return tekst.splitlines()
 
     def run(self) -> list[nodes.Node]:
         from samenwerkingscode.yamlbestand import RegieFout

@@ -31,6 +31,8 @@ def titel(oefening: Oefening, casus: CasusOefeningen) -> str:
 
 
 def tijdregel(oefening: Oefening) -> str:
+    if oefening.oefenen:
+        return f"*Tijd: ongeveer {oefening.minuten} minuten · oefenen, telt niet mee.*"
     if oefening.beoordeling == "niet beoordeeld":
         return f"*Tijd: ongeveer {oefening.minuten} minuten · niet beoordeeld.*"
     return f"*Tijd: ongeveer {oefening.minuten} minuten · {punten(oefening.punten)}, {beoordelingswoord(oefening)}.*"
@@ -81,8 +83,24 @@ def beoordeling(oefening: Oefening, casus: CasusOefeningen) -> list[str]:
     return regels
 
 
-def oefening_markdown(blok: Blok, oefening: Oefening, casus: CasusOefeningen, *, kop: str = "##") -> str:
-    """De hele oefening zoals boek en notebook haar tonen: kop, tijd, wat je doet, lijst, goed antwoord, beoordeling."""
+def uitwerking(oefening: Oefening, casus: CasusOefeningen) -> list[str]:
+    """De vraag en de verborgen uitwerking van een oefenonderdeel, als uitklapblok (voor het boek)."""
+    regels: list[str] = []
+    for o in oefening.onderdelen:
+        if o.uitwerking:
+            vraag = opdrachten.vul_in(o.vraag or "", casus)
+            regels += [f"*{vraag}*", "", "````{admonition} Uitwerking (klik om te openen)", ":class: dropdown", "",
+                       opdrachten.vul_in(o.uitwerking, casus), "````", ""]  # fmt: skip
+    return regels
+
+
+def oefening_markdown(
+    blok: Blok, oefening: Oefening, casus: CasusOefeningen, *, kop: str = "##", met_uitwerking: bool = False
+) -> str:
+    """De hele oefening: kop, tijd, wat je doet, lijst, goed antwoord, beoordeling (en in het boek de uitwerking).
+
+    In het notebook staat de uitwerking van een oefenonderdeel achter een knop bij het invulscherm, niet hier.
+    """
     delen = [
         f"{kop} {titel(oefening, casus)}",
         "",
@@ -102,4 +120,6 @@ def oefening_markdown(blok: Blok, oefening: Oefening, casus: CasusOefeningen, *,
     )
     delen += [goed, ""]
     delen += beoordeling(oefening, casus)
+    if met_uitwerking:
+        delen += uitwerking(oefening, casus)
     return "\n".join(delen).strip()

@@ -126,7 +126,8 @@ def test_punten_wijzigen_in_de_data_verandert_elk_gezicht(tmp_path: Path, monkey
     monkeypatch.setenv("REGIE_MODEL_MAP", str(modelmap))
 
     blok = opdrachten.blok("blok1")
-    assert blok.punten == 17 and blok.oefeningen[0].punten == 7  # rooster en blokkop tellen hiermee
+    _, een_a = opdrachten.oefening("1a")
+    assert blok.punten == 17 and een_a.punten == 7  # rooster en blokkop tellen hiermee
     casus = opdrachten.laad_casusoefeningen()
     nb = bronnotebooks.bloknotebook(blok, casus, bronnotebooks.laad_sleutels(NOTEBOOKS, casus.casus))
     test = next(c for c in nb.cells if c.id == "test-1a")
@@ -134,7 +135,7 @@ def test_punten_wijzigen_in_de_data_verandert_elk_gezicht(tmp_path: Path, monkey
     assert "7 punten" in test.source
     uitleg = next(c for c in nb.cells if c.id == "uitleg-1a")
     assert "7 punten, automatisch beoordeeld" in uitleg.source
-    assert "7 punten" in opdrachttekst.oefening_markdown(blok, blok.oefeningen[0], casus)  # het boek
+    assert "7 punten" in opdrachttekst.oefening_markdown(blok, een_a, casus)  # het boek
 
     from samenwerkingscode import nakijken
 

@@ -77,6 +77,7 @@ class Onderdeel(_Data):
     widget: dict[str, Any] = Field(default_factory=dict)
     casusdeel: Casusdeel | None = None
     per_deelvraag: bool = False
+    uitwerking: str | None = None
 
     @model_validator(mode="after")
     def _punten_kloppen(self) -> Onderdeel:
@@ -94,7 +95,16 @@ class Onderdeel(_Data):
                 raise ValueError(f"onderdeel '{self.sleutel}': een automatisch onderdeel heeft geen rubric")
         else:
             object.__setattr__(self, "punten", 0.0)
+        if self.uitwerking is not None and self.beoordeling != "geen":
+            raise ValueError(
+                f"onderdeel '{self.sleutel}': een uitwerking hoort alleen bij een oefenonderdeel zonder punten"
+            )
         return self
+
+    @property
+    def oefenen(self) -> bool:
+        """Een oefenonderdeel: geen punten, met een uitwerking die de deelnemer zelf kan openen."""
+        return self.uitwerking is not None
 
     @property
     def max_punten(self) -> float:
@@ -114,6 +124,10 @@ class Oefening(_Data):
     @property
     def punten(self) -> float:
         return sum(o.max_punten for o in self.onderdelen)
+
+    @property
+    def oefenen(self) -> bool:
+        return all(o.oefenen for o in self.onderdelen)
 
     @property
     def beoordeling(self) -> str:

@@ -253,7 +253,9 @@ def controleer_opdracht(blok: str, opslag: Opslag, *, casus: str | None = None) 
     meldingen: list[str] = []
     oefeningen = lees_oefeningen(opslag, meldingen)
     b = opdrachten.blok(blok)
-    return Rapport(b.titel, [_status(blok, o, oefeningen, casus) for o in b.onderdelen], meldingen)
+    # Oefenonderdelen tellen niet mee: inleveren kan zonder.
+    onderdelen = [o for o in b.onderdelen if not o.oefenen]
+    return Rapport(b.titel, [_status(blok, o, oefeningen, casus) for o in onderdelen], meldingen)
 
 
 def toon_status(blok: str, sleutel: str, *, opslag: Opslag | None = None) -> None:

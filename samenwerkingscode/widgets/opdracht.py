@@ -156,7 +156,38 @@ WIDGETS: dict[str, Callable[[str, opdrachten.Onderdeel, Antwoorden | None], Oefe
 """Welk invulscherm bij welke soort onderdeel hoort: de enige plek waar soort en widget elkaar kennen."""
 
 
-def maak_widget(notebook: str, sleutel: str, opslag: Antwoorden | None) -> OefeningWidget:
-    """Bouw het invulscherm van een onderdeel; ``opslag=None`` geeft de boekweergave (slaat niets op)."""
+class MetUitwerking:
+    """Een oefenonderdeel: het invulscherm met daaronder "Toon uitwerking"; de uitwerking verschijnt pas na een klik."""
+
+    def __init__(self, scherm: OefeningWidget, uitwerking: str) -> None:
+        import html
+
+        import ipywidgets as widgets
+
+        self.scherm = scherm
+        self._uitwerking = f"<div lang='nl'><strong>Uitwerking.</strong> {html.escape(uitwerking)}</div>"
+        self.knop = widgets.Button(description="Toon uitwerking", icon="eye", tooltip="Toon de uitgewerkte oplossing")
+        self.uitvoer = widgets.HTML()
+        self.knop.on_click(self.toon)
+        self.widget = widgets.VBox([scherm.widget, self.knop, self.uitvoer])
+
+    def toon(self, _knop: Any = None) -> None:
+        """Laat de uitwerking zien (en verberg de knop): de deelnemer kiest zelf wanneer."""
+        self.uitvoer.value = self._uitwerking
+        self.knop.layout.display = "none"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def maak_widget(notebook: str, sleutel: str, opslag: Antwoorden | None) -> Any:
+    """Bouw het invulscherm van een onderdeel; ``opslag=None`` geeft de boekweergave (slaat niets op).
+
+    Bij een oefenonderdeel komt er in het notebook een knop "Toon uitwerking" onder; in het boek staat
+    de uitwerking in een uitklapblok bij de tekst.
+    """
     o = opdrachten.onderdeel(notebook, sleutel)
-    return WIDGETS[o.soort](notebook, o, opslag)
+    scherm = WIDGETS[o.soort](notebook, o, opslag)
+    if o.uitwerking and opslag is not None:
+        return MetUitwerking(scherm, opdrachten.vul_in(o.uitwerking, _casusoefeningen()))
+    return scherm

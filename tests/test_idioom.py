@@ -158,7 +158,7 @@ def test_fout_in_vervangen_idioom_noemt_bestand_en_term(tmp_path: Path, monkeypa
 
 
 def test_vervangen_idioom_verandert_de_definitie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    oud = "Een hulpmiddel van de Regisseur om per onderdeel"
+    oud = "Een hulpmiddel van de Regisseur om per deel van de opgave"
     _kopie(tmp_path, "idioom", (oud, "Officiële definitie van de auteur. " + oud))
     monkeypatch.setenv("REGIE_MODEL_MAP", str(tmp_path))
     assert idioom.term("Schakelbak").definitie.startswith("Officiële definitie van de auteur.")

@@ -493,7 +493,7 @@ def blok3() -> NotebookNode:
         "blok3",
         """
 In dit notebook loop je de beslisboom voor drie opgaven uit Springendal (oefening 3a), kies je een
-situatie uit de partnershiptypologie voor agrariërs en natuurpartijen (oefening 3b) en breng je de
+situatie uit de partnershiptypologie voor agrariërs en terreinbeheerders (oefening 3b) en breng je de
 bestuurlijke afwegingen van de partijen in de BAC in kaart (oefening 3c).
 """,
         [
@@ -671,14 +671,14 @@ ToetsWidget(
                 _reflectie(
                     "5c",
                     "Schrijf voor je eigen casus een korte realisatiestrategie: doelen (ook het eigen doel van elke "
-                    "andere partij), de strategie, ten minste drie opgaves met per opgave de vorm uit de beslisboom, "
+                    "andere partij), de strategie, ten minste drie opgaven met per opgave de vorm uit de beslisboom, "
                     "de momenten voor de toetsvragen en het signaal waarop je de Schakelbak gebruikt.",
                     150,
                 ),
                 uitleg=(
                     "**Wat je doet.** Schrijf voor je eigen casus een korte realisatiestrategie volgens de zes "
                     "stappen van Blok 5. Noem je doelen en het eigen doel van elke andere partij, beschrijf de "
-                    "strategie en knip die in ten minste drie opgaves. Loop voor elke opgave de beslisboom en noem "
+                    "strategie en knip die in ten minste drie opgaven. Loop voor elke opgave de beslisboom en noem "
                     "de samenwerkingsvorm die eruit komt. Zeg op welke momenten je de toetsvragen stelt, en bij welk "
                     "signaal je de Schakelbak gebruikt."
                 ),
@@ -843,7 +843,7 @@ def modelantwoorden() -> dict[str, dict[str, Any]]:
     )
     canvas_bac["investeringen_opbrengsten"] = canvas_bac["investeringen_opbrengsten"] or (
         "Agrariërs: grond en bedrijfsruimte tegen compensatie en zekerheid (geen bedragen in de kit)\n"
-        "Natuurpartijen: tijd en beheer tegen natuurkwaliteit"
+        "Terreinbeheerders: tijd en beheer tegen natuurkwaliteit"
     )
     relaties = list(_keuzes(nakijken.onderdeel("blok2", "2a"), "relaties"))
     vormen_2a = {

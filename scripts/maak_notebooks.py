@@ -654,14 +654,14 @@ ToetsWidget(
                 "5b",
                 _reflectie(
                     "5b",
-                    "Welk patroon van weerbarstige samenwerking herken je het sterkst in je eigen casus, en waaraan? "
+                    "Welk kenmerk van de weerbarstige samenwerking herken je het sterkst in je eigen casus, en waaraan? "
                     "Waar was jij (of waren anderen) niet consequent in woorden, begrippen of modellen, en wat was het "
                     "gevolg? Wat ga je het Praktijknetwerk vragen, en wat kun je het netwerk brengen?",
                     300,
                 ),
                 uitleg=(
-                    "**Wat je doet.** Schrijf een reflectie van 300 tot 500 woorden op drie vragen: welk patroon "
-                    "van weerbarstige samenwerking je het sterkst herkent in je eigen casus, waar jij of anderen "
+                    "**Wat je doet.** Schrijf een reflectie van 300 tot 500 woorden op drie vragen: welk kenmerk "
+                    "van de weerbarstige samenwerking je het sterkst herkent in je eigen casus, waar jij of anderen "
                     "niet consequent waren in woorden, begrippen of modellen (en wat het gevolg was), en wat je het "
                     "Praktijknetwerk gaat vragen en kunt brengen."
                 ),

@@ -275,29 +275,205 @@ class Vormen(_MystDirective):
         return _lijsttabel(["Versnelling", "Vorm", "Kenmerken", "Herkomst"], rijen, "10 20 50 20")
 
 
+def _bronlink(bron_id: str) -> str:
+    """Een bron uit het register als link: medium en datum, met het webadres als dat er is."""
+    from samenwerkingscode import bronnen
+
+    b = bronnen.bron(bron_id)
+    tekst = b.medium if not b.datum else f"{b.medium}, {bronnen.datum_tekst(b.datum)}"
+    return f"[{tekst}]({b.url})" if b.url else tekst
+
+
+def _veldlink(sleutel: str) -> str:
+    from samenwerkingscode import canvas
+
+    veld = canvas.veld(sleutel)
+    return _term(veld.term, veld.titel)
+
+
+def typologie_tabel_myst() -> list[str]:
+    """De acht situaties in één tabel: doelrelatie, herkennen, risico en of een partnership kan."""
+    from samenwerkingscode import typologie
+
+    rijen = []
+    for s in typologie.situaties():
+        rijen.append(
+            [
+                f"**{s.nummer}. {s.naam}**",
+                _cel(s.doelrelatie),
+                "; ".join(_cel(h) for h in s.herkennen) or "–",
+                _cel(s.risico),
+                "ja" if s.partnership_mogelijk else "nee",
+            ]
+        )
+    return _lijsttabel(
+        ["Situatie", "Hoe de doelen zich verhouden", "Zo herken je het", "Typisch risico", "Partnership?"],
+        rijen,
+        "18 24 28 20 10",
+    )
+
+
+def typologie_regelen_myst() -> list[str]:
+    """Per situatie wat je moet regelen (het deel 'wat te regelen' uit de dia's), uit `ontwerp` en `belangrijke_velden`.
+
+    De voorbeelden uit Springendal (`springendal`) staan bewust niet in het boek: ze zouden het
+    antwoord op oefening 3b voorzeggen.
+    """
+    from samenwerkingscode import typologie
+
+    regels = [
+        "```{admonition} Uitwerking in deze cursuskit: wat te regelen per situatie",
+        ":class: note",
+        'De dia\'s noemen "wat te regelen" als onderwerp van Blok 3, maar geven de inhoud niet. Per '
+        "situatie staat hieronder wat deze kit het ontwerp laat regelen, en welke velden van het canvas "
+        "het zwaarst wegen. Een trainer kan dit vervangen in `samenwerkingscode/model/typologie.yml`.",
+        "",
+    ]
+    for s in typologie.situaties():
+        velden = ", ".join(_veldlink(v) for v in s.belangrijke_velden)
+        regels.append(f"**Situatie {s.nummer}. {s.naam}.** Velden die het zwaarst wegen: {velden}.")
+        regels.append("")
+        regels += [f"- {_cel(o)}" for o in s.ontwerp]
+        regels.append("")
+    return [*regels, "```", ""]
+
+
 class Typologie(_MystDirective):
-    """De acht situaties van de partnershiptypologie (uitwerking in deze cursuskit)."""
+    """De acht situaties van de partnershiptypologie (uitwerking in deze cursuskit).
+
+    ``{typologie}`` geeft de overzichtstabel; ``{typologie} regelen`` geeft per situatie wat te regelen.
+    """
 
     def myst(self) -> list[str]:
-        from samenwerkingscode import typologie
+        self.afhankelijk_van_model("typologie", "canvas")
+        soort = self.arguments[0] if self.arguments else "tabel"
+        if soort == "regelen":
+            return typologie_regelen_myst()
+        if soort != "tabel":
+            raise self.error(f"Onbekende weergave '{soort}' voor typologie; kies 'tabel' of 'regelen'.")
+        return typologie_tabel_myst()
 
-        self.afhankelijk_van_model("typologie")
-        rijen = []
-        for s in typologie.situaties():
-            rijen.append(
-                [
-                    f"**{s.nummer}. {s.naam}**",
-                    _cel(s.doelrelatie),
-                    "; ".join(_cel(h) for h in s.herkennen) or "–",
-                    _cel(s.risico),
-                    "ja" if s.partnership_mogelijk else "nee",
-                ]
-            )
-        return _lijsttabel(
-            ["Situatie", "Hoe de doelen zich verhouden", "Zo herken je het", "Typisch risico", "Partnership?"],
-            rijen,
-            "18 24 28 20 10",
-        )
+
+def patronen_myst() -> list[str]:
+    """De catalogus van patronen, in een blok 'Uitwerking in deze cursuskit', met bewijs en bron."""
+    from samenwerkingscode import patronen
+
+    data = patronen.laad_patronen()
+    regels = [
+        "```{admonition} Uitwerking in deze cursuskit: een catalogus van patronen",
+        ":class: note",
+        _cel(data.toelichting),
+        "",
+    ]
+    for p in data.patronen:
+        regels.append(f"**{p.naam}.** {_cel(p.wat)}")
+        regels.append("")
+        regels.append("- *Zo herken je het:* " + " ".join(_cel(s) for s in p.signalen))
+        if p.kenmerk:
+            regels.append(f"- *Kenmerk van de weerbarstige samenwerking:* {p.kenmerk.lower()}.")
+        velden = ", ".join(_veldlink(v) for v in p.kijk_naar)
+        regels.append(f"- *Kijk in het canvas naar:* {velden}. *Valt op bij:* {_term(p.toetsvraag)}")
+        for b in p.bewijs:
+            regels.append(f"- *In Springendal:* {_cel(b.feit)} Bron: {_bronlink(b.bron)}.")
+        regels.append("")
+    return [*regels, "```", ""]
+
+
+class Patronen(_MystDirective):
+    """De catalogus 'Patronen in de echte wereld' uit `model/patronen.yml` (uitwerking in deze cursuskit)."""
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode.bronnen import REGISTER
+
+        self.afhankelijk_van_model("patronen", "canvas")
+        self.env.note_dependency(str(REGISTER))
+        return patronen_myst()
+
+
+BRONSOORTEN = {
+    "dias": "De dia's van de training",
+    "context": "Context van de training",
+    "springendal": "Springendal – Dal van de Mosbeek",
+    "literatuur": "Literatuur over samenwerken",
+}
+
+
+def bronnen_myst(soort: str) -> list[str]:
+    """Eén tabel van het bronnenregister: titel met link, medium, datum en waarvoor het boek de bron gebruikt."""
+    from samenwerkingscode import bronnen
+
+    rijen = []
+    for b in bronnen.bronnen():
+        if b.soort != soort:
+            continue
+        titel = _cel(b.titel)
+        titel = f"[{titel}]({b.url})" if b.url else f"{titel} (geen webadres: {_cel(b.zonder_url)})"
+        rijen.append([titel, _cel(b.medium), bronnen.datum_tekst(b.datum), _cel(b.gebruikt_voor)])
+    return _lijsttabel(["Bron", "Medium", "Datum", "Gebruikt voor"], rijen, "32 20 12 36")
+
+
+class Bronnen(_MystDirective):
+    """Eén soort bronnen uit het register `casussen/bronnen.yml`: ``{bronnen} springendal``."""
+
+    required_arguments = 1
+    optional_arguments = 0
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode.bronnen import REGISTER
+
+        self.env.note_dependency(str(REGISTER))
+        if self.arguments[0] not in BRONSOORTEN:
+            raise self.error(f"Onbekende soort bronnen '{self.arguments[0]}'; kies uit {', '.join(BRONSOORTEN)}.")
+        return bronnen_myst(self.arguments[0])
+
+
+def _casus_springendal(projectmap: Path) -> Any:
+    from samenwerkingscode import casus
+
+    return casus.laad_casus(projectmap / SPRINGENDAL)
+
+
+def tijdlijn_myst(projectmap: Path) -> list[str]:
+    """De tijdlijn van de casus, elke regel met de bron die juist die gebeurtenis noemt."""
+    from samenwerkingscode import bronnen
+
+    rijen = []
+    for g in _casus_springendal(projectmap).tijdlijn:
+        wanneer = bronnen.datum_tekst(g.datum)
+        if g.tot:
+            wanneer += f" – {bronnen.datum_tekst(g.tot)}"
+        rijen.append([wanneer, _cel(g.omschrijving), "; ".join(_bronlink(b) for b in g.bronnen)])
+    return _lijsttabel(["Wanneer", "Wat", "Bron"], rijen, "20 55 25")
+
+
+def maatregelen_myst(projectmap: Path) -> list[str]:
+    """De maatregelen van de casus, elk met de bron die de maatregel noemt."""
+    regels = []
+    for m in _casus_springendal(projectmap).maatregelen:
+        uitleg = f": {_cel(m.omschrijving).rstrip('.')}" if m.omschrijving else ""
+        bron = "; ".join(_bronlink(b) for b in m.bronnen)
+        regels.append(f"- {m.naam}{uitleg} ({bron});")
+    if regels:
+        regels[-1] = regels[-1][:-1] + "."
+    return [*regels, ""]
+
+
+class CasusOnderdeel(_MystDirective):
+    """``{casus} tijdlijn`` of ``{casus} maatregelen``: uit `casussen/springendal-mosbeek.yml`, met bron per regel."""
+
+    required_arguments = 1
+    optional_arguments = 0
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode.bronnen import REGISTER
+
+        self.env.note_dependency(str(self.bronmap() / SPRINGENDAL))
+        self.env.note_dependency(str(REGISTER))
+        if self.arguments[0] == "tijdlijn":
+            return tijdlijn_myst(self.bronmap())
+        if self.arguments[0] == "maatregelen":
+            return maatregelen_myst(self.bronmap())
+        raise self.error(f"Onbekend onderdeel '{self.arguments[0]}' van de casus; kies 'tijdlijn' of 'maatregelen'.")
 
 
 class Toetsvragen(_MystDirective):
@@ -562,6 +738,9 @@ DIRECTIVES: dict[str, type[_MystDirective]] = {
     "canvasvelden": CanvasVelden,
     "vormen": Vormen,
     "typologie": Typologie,
+    "patronen": Patronen,
+    "bronnen": Bronnen,
+    "casus": CasusOnderdeel,
     "toetsvragen": Toetsvragen,
     "schakelbak": Schakelbak,
 }

@@ -312,8 +312,8 @@ def test_controle_blok2_noemt_relaties_zonder_vorm_of_motivatie(tmp_path: Path) 
     motivaties = {"provincie-aannemer": "Een levering.", "bac": ""}
     pad = _schrijf(tmp_path, "blok2", {"2a": {"keuzes": keuzes, "motivaties": motivaties}})
     melding = nakijken.controleer_opdracht("blok2", pad).status("2a").melding
-    assert melding.startswith("nog geen vorm gekozen voor De provincie en de terreinbeherende organisaties, ")
-    assert "nog geen motivatie bij De provincie en de terreinbeherende organisaties, De BAC," in melding
+    assert melding.startswith("nog geen vorm gekozen voor De provincie en de terreinbeheerders, ")
+    assert "nog geen motivatie bij De provincie en de terreinbeheerders, De BAC," in melding
 
 
 def test_controle_verklapt_niet_of_een_keuze_goed_is(tmp_path: Path) -> None:

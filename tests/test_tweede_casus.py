@@ -21,7 +21,7 @@ NAAM = "tongelreep"
 CASUS = PROJECT / "casussen" / f"{NAAM}.yml"
 OEFENINGEN = PROJECT / "casussen" / f"{NAAM}.oefeningen.yml"
 SLEUTELS = PROJECT / "notebooks" / "sleutels" / f"{NAAM}.yml"
-BOEKPAGINA = PROJECT / "book" / "casus" / f"{NAAM}.md"
+BOEKPAGINA = PROJECT / "casussen" / f"{NAAM}.md"  # nog niet in het boek: de bronnen staan nog niet in het register
 SPRINGENDAL = PROJECT / "casussen" / "springendal-mosbeek.yml"
 
 

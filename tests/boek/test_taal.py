@@ -4,10 +4,9 @@ De dia's zeggen: "De samenwerking vereist klare taal". De kit gebruikt daarom vo
 woord. Deze tests weigeren de verliezende varianten uit de inhoudsreview (december 2026, §5.2) in het
 boek, de modelbestanden, de widgetteksten en de teksten van de notebookgenerator.
 
-De oefensecties van het boek ("## Oefeningen" tot de volgende kop) en de oefengegevens
-(`model/opdrachten.yml`, `book/blokken.yml`) beheert de hoofdontwikkelaar. Wat daar nog staat, staat
-hieronder in ``BEKEND_IN_OEFENINGEN``: de test faalt bij elke nieuwe variant, en ook als een bekende
-variant verdwenen is (haal hem dan uit de lijst).
+De oefeningen staan als data in ``model/opdrachten.yml`` en ``casussen/<casus>.oefeningen.yml``; die
+bestanden en de oefensecties van het boek worden apart gecontroleerd. ``BEKEND_IN_OEFENINGEN`` is leeg:
+een toegestane uitzondering zou daar met reden moeten staan.
 """
 
 from __future__ import annotations
@@ -41,22 +40,12 @@ VERLIEZERS: dict[str, str] = {
 BLOK_KLEIN = r"(?<![/`\w-])blok [1-5]\b"
 
 #: Wat de hoofdontwikkelaar nog moet aanpassen in de oefensecties en oefengegevens.
-BEKEND_IN_OEFENINGEN: set[tuple[str, str]] = {
-    ("book/blok1/index.md", "medecursisten"),
-    ("book/blok2/index.md", "cursisten"),
-    ("book/blok2/index.md", "terreinbeherende organisaties"),
-    ("book/blok3/index.md", "natuurpartijen"),
-    ("book/blok4/index.md", "gezamenlijke doel"),
-    ("book/blok5/index.md", "opgaves"),
-    ("book/blok5/index.md", "patroon van weerbarstige"),
-    ("book/blokken.yml", "medecursist"),
-    ("book/blokken.yml", "opgaves"),
-    ("book/blokken.yml", "patronen van weerbarstige"),
-    ("samenwerkingscode/model/opdrachten.yml", "cursisten"),
-    ("samenwerkingscode/model/opdrachten.yml", "terreinbeherende organisaties"),
-}
+BEKEND_IN_OEFENINGEN: set[tuple[str, str]] = set()
 #: Bestanden van anderen die de test wel leest (oefengegevens), met alleen bekende varianten.
-OEFENGEGEVENS = ["book/blokken.yml", "samenwerkingscode/model/opdrachten.yml"]
+OEFENGEGEVENS = [
+    "samenwerkingscode/model/opdrachten.yml",
+    *sorted(p.relative_to(PROJECT).as_posix() for p in (PROJECT / "casussen").glob("*.oefeningen.yml")),
+]
 
 
 def oefensecties(tekst: str) -> list[tuple[int, int]]:

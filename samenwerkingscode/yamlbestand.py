@@ -541,7 +541,9 @@ def _pydantic_melding(fout: dict[str, Any], schema: type[BaseModel], pad: Pad) -
     if soort == "finite_number":
         return "moet een gewoon getal zijn (geen oneindig of NaN)"
     if soort == "value_error":
-        return str(fout.get("ctx", {}).get("error", "ongeldige waarde"))
+        # Een ValueError uit een validator heeft de tekst in ctx; een eigen fout (validatiefout) in msg.
+        fouttekst = (fout.get("ctx") or {}).get("error")
+        return str(fouttekst) if fouttekst is not None else str(fout.get("msg") or "ongeldige waarde")
     for sleutel, tekst in _TYPEN.items():
         if soort.startswith(sleutel) or soort.startswith(f"{sleutel}_"):
             return f"moet {tekst} zijn, niet {kort(fout.get('input'))}"

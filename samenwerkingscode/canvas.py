@@ -69,7 +69,7 @@ def laad_canvas() -> CanvasModel:
 
 
 def velden() -> list[CanvasVeld]:
-    """De velden in de volgorde van de dia's."""
+    """De velden in de volgorde van de kit: eerst de kern, dan de afsprakenvelden."""
     return list(laad_canvas().velden)
 
 

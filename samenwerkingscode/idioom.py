@@ -38,8 +38,11 @@ class Term(StrengModel):
     @field_validator("blok")
     @classmethod
     def _blok_bestaat(cls, blok: int | None) -> int | None:
-        if blok is not None and not 1 <= blok <= 5:
-            raise ValueError(f"blok {blok} bestaat niet; kies 1 t/m 5, of null voor de inleiding")
+        from samenwerkingscode.model import opdrachten
+
+        bekend = [b.id for b in opdrachten.blokken()]
+        if blok is not None and f"blok{blok}" not in bekend:
+            raise ValueError(f"blok {blok} bestaat niet; de cursus kent {', '.join(bekend)}, of null voor de inleiding")
         return blok
 
     @model_validator(mode="after")

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 MODELNAAM = "schakelbak"
 VOORSTELLEN = "voorstellen"
+VOORSTEL_SOORTEN = ("trade_off", "compromis")
+"""De twee indelingen van een voorstel (oefening 4a): één plek voor widget, controle en beoordeling."""
 
 Herkomst = Literal["deck", "kit"]
 Richting = Literal["op", "terug", "stap_terug", "blijven"]

@@ -25,10 +25,12 @@ from samenwerkingscode.yamlbestand import (
 
 MODELNAAM = "toetsvragen"
 TREDEN = ("kan", "klopt", "werkt", "levert")
-SCHAALSLEUTELS = ("niet_van_toepassing", "niet_geregeld", "deels", "volledig")
+SCHAALSLEUTELS = ("niet_van_toepassing", "niet_geregeld", "deels", "volledig", "onbekend")
 
 Herkomst = Literal["deck", "kit"]
-SchaalSleutel = Literal["niet_van_toepassing", "niet_geregeld", "deels", "volledig"]
+SchaalSleutel = Literal["niet_van_toepassing", "niet_geregeld", "deels", "volledig", "onbekend"]
+ZONDER_SCORE = ("niet_van_toepassing", "onbekend")
+"""Schaalwaarden die als beantwoord tellen maar niet meetellen in het gemiddelde."""
 
 
 class Deelvraag(StrengModel):
@@ -83,15 +85,15 @@ class Schaal(StrengModel):
                 problemen.append(
                     (("waarden", i, "sleutel"), f"schaalwaarde '{w.sleutel}' komt twee keer voor", w.sleutel)
                 )
-            if w.sleutel == "niet_van_toepassing" and w.score is not None:
+            if w.sleutel in ZONDER_SCORE and w.score is not None:
                 problemen.append(
                     (
                         ("waarden", i, "score"),
-                        "'niet_van_toepassing' telt niet mee en heeft daarom geen score (laat leeg: null)",
+                        f"'{w.sleutel}' telt niet mee en heeft daarom geen score (laat leeg: null)",
                         w.score,
                     )
                 )
-            if w.sleutel != "niet_van_toepassing" and w.score is None:
+            if w.sleutel not in ZONDER_SCORE and w.score is None:
                 problemen.append((("waarden", i, "score"), f"'{w.sleutel}' heeft een score tussen 0 en 1 nodig", None))
         ontbrekend = [s for s in SCHAALSLEUTELS if s not in sleutels]
         if ontbrekend:

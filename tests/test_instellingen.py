@@ -41,7 +41,7 @@ def test_hetzelfde_pad_vanuit_elke_werkmap(monkeypatch: pytest.MonkeyPatch, tmp_
 
 def test_exporteer_geeft_kernels_de_modelmap_en_casus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for naam in ("REGIE_MODEL_MAP", "REGIE_CASUS"):
-        monkeypatch.delenv(naam, raising=False)
+        monkeypatch.setenv(naam, "")  # zo zet monkeypatch de omgeving na de test terug
     c = Config()
     c.Regie.model_map = str(tmp_path / "officieel")
     c.Regie.casus = "tongelreep"

@@ -157,7 +157,7 @@ def test_bewaren_in_springendal_verandert_alleen_het_canvas(tmp_path: Path, spri
 def test_bewaren_dat_een_ongeldige_casus_zou_geven_schrijft_niets(tmp_path: Path, project: Path) -> None:
     pad = _kopie_sjabloon(project, tmp_path / "eigen" / "mijn-casus.yml")
     voor = pad.read_bytes()
-    with pytest.raises(RegieFout, match="canvas.bestaat_niet"):
+    with pytest.raises(RegieFout, match=r"canvas\.bestaat_niet"):
         ec.bewaar_canvas(pad, {"bestaat_niet": ["x"]}, titel="T")
     assert pad.read_bytes() == voor
     assert [p.name for p in pad.parent.iterdir()] == ["mijn-casus.yml"]

@@ -707,6 +707,20 @@ def herkomst_noot(herkomsten: Iterable[str], eigen: bool) -> str:
     return "Inhoud: " + "; ".join(herkomst_woorden(h, eigen) for h in gezien) + "."
 
 
+def canvas_noot(casus: Casus, aangevuld: bool = False) -> str:
+    """De voetnoot bij het canvas van een casus (poster): de herkomst van de canvasinhoud.
+
+    ``aangevuld``: de deelnemer heeft de inhoud zelf aangepast; dat is zijn eigen inschatting.
+    """
+    herkomsten = {canvas_herkomst(casus)}
+    if casus.bronnen:
+        herkomsten.add("bron")
+    noot = herkomst_noot(herkomsten, is_eigen(casus))
+    if aangevuld:
+        noot = noot.rstrip(".") + f"; aangevuld met {herkomst_woorden('eigen inschatting', True)}."
+    return noot
+
+
 def stem_tekst(stem: Stem) -> str:
     """Een stem zoals hij getoond wordt: een citaat tussen aanhalingstekens, een weergave zonder."""
     if stem.soort == "citaat":
@@ -883,6 +897,7 @@ __all__ = [
     "als_eigen",
     "canvas_herkomst",
     "canvas_inhoud",
+    "canvas_noot",
     "casus_yaml",
     "datum_bereik",
     "datum_sleutel",

@@ -130,7 +130,16 @@ def _canvas(args: argparse.Namespace) -> int:
 
     gelezen = casus.laad_casus(args.pad)
     poster = importlib.import_module("samenwerkingscode.figuren.poster")  # laadt matplotlib: pas hier
-    poster.teken_canvas(casus.canvas_inhoud(gelezen), titel=gelezen.canvas_onderwerp or gelezen.titel, uit=uit)
+    from samenwerkingscode.eigen_casus import is_eigen_bestand
+
+    if is_eigen_bestand(args.pad):
+        gelezen = casus.als_eigen(gelezen)
+    poster.teken_canvas(
+        casus.canvas_inhoud(gelezen),
+        titel=gelezen.canvas_onderwerp or gelezen.titel,
+        uit=uit,
+        herkomst=casus.canvas_noot(gelezen),
+    )
     print(f"Samenwerkingscanvas opgeslagen in {uit}")
     return 0
 

@@ -40,7 +40,7 @@ from samenwerkingscode import canvas as canvasmodel
 from samenwerkingscode import casus as casusmodule
 from samenwerkingscode import eigen_casus, idioom
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import Casus, als_eigen, canvas_inhoud, laad_casus
+from samenwerkingscode.casus import Casus, als_eigen, canvas_inhoud, canvas_noot, herkomst_noot, laad_casus
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.yamlbestand import RegieFout
 
@@ -491,6 +491,21 @@ class CanvasWidget(OefeningWidget):
         """De titel boven de poster: de titel van de casus, anders een neutrale titel."""
         return self.titel_invoer.value.strip() or STANDAARD_POSTERTITEL
 
+    def herkomst_noot(self) -> str:
+        """De voetnoot op de poster: wat uit bronnen komt, wat reconstructie is, wat jouw eigen inschatting is."""
+        start, _ = self._toegepast
+        if start == LEEG:
+            return herkomst_noot(["eigen inschatting"], eigen=True)
+        try:
+            nieuw, _, gelezen = self._bron(start)
+        except RegieFout:
+            return herkomst_noot(["eigen inschatting"], eigen=True)
+        if gelezen is None:
+            return herkomst_noot(["eigen inschatting"], eigen=True)
+        huidig = self.inhoud()
+        aangevuld = any(huidig[s].strip() != nieuw.get(s, "").strip() for s in huidig)
+        return canvas_noot(gelezen, aangevuld=aangevuld)
+
     def _exporteer(self, extensie: str) -> Path | None:
         if self.opslag is None:
             self.bericht.value = opmaak_melding("In de voorbeeldweergave kun je niet exporteren.", "info")
@@ -503,7 +518,7 @@ class CanvasWidget(OefeningWidget):
             knop.disabled = True
         self.bericht.value = opmaak_melding(f"Bezig met tekenen van {uit.name} …", "info")
         try:
-            teken_canvas(self.inhoud(), titel=self.postertitel(), uit=uit)
+            teken_canvas(self.inhoud(), titel=self.postertitel(), uit=uit, herkomst=self.herkomst_noot())
         except RegieFout as fout:
             self.bericht.value = opmaak_melding(f"Exporteren lukte niet: {fout}", "fout")
             return None

@@ -229,13 +229,16 @@ def test_canvas_roept_de_poster_aan(
 ) -> None:
     aanroepen: list[dict[str, object]] = []
     nep = types.ModuleType("samenwerkingscode.figuren.poster")
-    nep.teken_canvas = lambda inhoud, titel, uit: aanroepen.append({"inhoud": inhoud, "titel": titel, "uit": uit})  # type: ignore[attr-defined]
+    nep.teken_canvas = lambda inhoud, titel, uit, herkomst="": aanroepen.append(  # type: ignore[attr-defined]
+        {"inhoud": inhoud, "titel": titel, "uit": uit, "herkomst": herkomst}
+    )
     monkeypatch.setitem(sys.modules, "samenwerkingscode.figuren.poster", nep)
     assert cli.main(["canvas", str(springendal_pad), "--uit", str(tmp_path / "Canvas.PDF")]) == 0
     (aanroep,) = aanroepen
     assert aanroep["uit"] == tmp_path / "Canvas.PDF"
     assert aanroep["titel"] == "De Bestuurlijke Adviescommissie (BAC) Springendal"
     assert aanroep["inhoud"] == cm.canvas_inhoud(cm.laad_casus(springendal_pad))
+    assert "reconstructie: uitwerking in deze cursuskit" in str(aanroep["herkomst"])  # de voetnoot van de poster
     assert "opgeslagen" in capsys.readouterr().out
 
 

@@ -161,3 +161,22 @@ def test_bewaren_dat_een_ongeldige_casus_zou_geven_schrijft_niets(tmp_path: Path
         ec.bewaar_canvas(pad, {"bestaat_niet": ["x"]}, titel="T")
     assert pad.read_bytes() == voor
     assert [p.name for p in pad.parent.iterdir()] == ["mijn-casus.yml"]
+
+
+# --- De voetnoot van de poster uit het canvas ------------------------------------------------------------
+
+
+def test_posternoot_zegt_wat_van_de_deelnemer_is(tmp_path: Path, project: Path, springendal_pad: Path) -> None:
+    map = tmp_path / "eigen"
+    w = CanvasWidget(Antwoorden("blok1", map=tmp_path), "1a", casus=springendal_pad, eigen_map=map)
+    assert w.herkomst_noot() == "Inhoud: jouw eigen inschatting."  # een leeg canvas dat je zelf vult
+    w.start.value = "casus"
+    assert w.herkomst_noot() == "Inhoud: uit een bron; reconstructie: uitwerking in deze cursuskit."
+    w.velden["operatie"].value = "Maandelijks overleg"
+    assert w.herkomst_noot().endswith("; aangevuld met jouw eigen inschatting.")
+
+    _kopie_sjabloon(project, map / "mijn-casus.yml")
+    eigen = CanvasWidget(Antwoorden("eigen-casus", map=tmp_path), "canvas", eigen_map=map)
+    eigen.start.value = "eigen"
+    noot = eigen.herkomst_noot()
+    assert "jouw eigen inschatting" in noot and "cursuskit" not in noot

@@ -144,7 +144,7 @@ def _teken(
             verslag.clear()
             verslag.update({"formaat": formaat, "pagina_mm": A3_MM, "velden": velden_verslag, "voetnoot": voetnoot})
         metadata = {"Title": f"Samenwerkingscanvas – {titel}", "Creator": "samenwerkingscode"}
-        with _matplotlib.pdf_zonder_opmaaktabellen():
+        with _matplotlib.pdf_zonder_opmaaktabellen(), _matplotlib.bewaarde_deelverzamelingen():
             schrijf_figuur(blad.fig, uit, formaat, dpi=PNG_DPI, metadata=metadata)
     return uit
 

@@ -110,3 +110,55 @@ def test_poster_en_beslisboom_gebruiken_dezelfde_tekstpasser() -> None:
     for module in (poster, beslisboom):
         bron = Path(module.__file__).read_text(encoding="utf-8")
         assert "def _langste_begin" not in bron and "def _breek_alinea" not in bron
+
+
+# --- Bewaarde deelverzamelingen van de letter --------------------------------------------------------------
+
+
+def _letterstromen(pdf: bytes) -> list[bytes]:
+    """De ingebedde letterbestanden (FontFile2-stromen) uit een pdf, uitgepakt."""
+    import zlib
+
+    uit = []
+    for m in re.finditer(rb"/Length1 \d+.*?stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            uit.append(zlib.decompress(m.group(1)))
+        except zlib.error:
+            uit.append(m.group(1))
+    return uit
+
+
+def test_bewaarde_deelverzameling_geeft_dezelfde_ingebedde_letters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inhoud = {"partijen": ["Provincie", "Agrariërs"], "doelen": ["Een levend beekdal – café’s en €"]}
+    monkeypatch.setenv(_matplotlib.CACHE_VARIABELE, "uit")
+    teken_canvas(inhoud, "Titel", tmp_path / "zonder.pdf")
+    cache = tmp_path / "letters"
+    monkeypatch.setenv(_matplotlib.CACHE_VARIABELE, str(cache))
+    teken_canvas(inhoud, "Titel", tmp_path / "eerste.pdf")
+    bewaard = sorted(cache.glob("*.ttf"))
+    assert bewaard  # de eerste keer bewaard
+    teken_canvas(inhoud, "Titel", tmp_path / "tweede.pdf")
+    assert sorted(cache.glob("*.ttf")) == bewaard  # de tweede keer hergebruikt, niets nieuws
+    zonder = _letterstromen((tmp_path / "zonder.pdf").read_bytes())
+    assert zonder and len(zonder) == len(bewaard)
+    for naam in ("eerste.pdf", "tweede.pdf"):
+        assert _letterstromen((tmp_path / naam).read_bytes()) == zonder
+
+
+def test_zonder_geteste_versie_of_schrijfbare_map_blijft_alles_gewoon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matplotlib.backends import _backend_pdf_ps
+
+    voor = _backend_pdf_ps.get_glyphs_subset
+    monkeypatch.setattr(_matplotlib, "GETESTE_VERSIES", frozenset())
+    with _matplotlib.bewaarde_deelverzamelingen():
+        assert _backend_pdf_ps.get_glyphs_subset is voor
+    monkeypatch.undo()
+    bestand = tmp_path / "geen-map"
+    bestand.write_text("x", encoding="utf-8")
+    monkeypatch.setenv(_matplotlib.CACHE_VARIABELE, str(bestand / "letters"))  # kan nooit een map worden
+    teken_canvas({"partijen": ["Provincie"]}, "T", tmp_path / "p.pdf")
+    assert b"/FontFile2" in (tmp_path / "p.pdf").read_bytes()

@@ -114,7 +114,10 @@ def _teken(
 ) -> Path:
     import matplotlib
 
-    with matplotlib.rc_context(_stijl.rc()):
+    # Een pdf zet letters zonder hinting (onafgeronde breedtes); meet dan ook zo. Dat klopt beter met
+    # de pdf én is veel sneller dan hinting op 200 dpi. Een PNG wordt wél met hinting getekend.
+    meten = {"text.hinting": "no_hinting"} if formaat == "pdf" else {}
+    with matplotlib.rc_context(_stijl.rc() | meten):
         blad = _Blad(dpi=PNG_DPI)
         gewoon, vet = blad.letter(10.0), blad.letter(10.0, "bold")
         titel = blad.meter.zichtbaar(_begrens([titel])[0] if titel else "", gewoon, vet)

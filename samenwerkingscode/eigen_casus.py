@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from samenwerkingscode import bestanden
 from samenwerkingscode import casus as casusmodule
 from samenwerkingscode.casus import Casus, als_eigen, laad_casus
 from samenwerkingscode.yamlbestand import BestandFout, Probleem, RegieFout
@@ -223,27 +223,17 @@ def bewaar_canvas(
 
 
 def _schrijf_gecontroleerd(pad: Path, tekst: str) -> None:
-    """Eerst naar een tijdelijk bestand, dan controleren, dan ``os.replace``: nooit een kapot of half bestand."""
+    """Eerst naar een tijdelijk bestand, dan controleren, dan vervangen: nooit een kapot of half bestand."""
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".yml", dir=pad.parent)
+        with bestanden.atomisch(pad) as tijdelijk:
+            tijdelijk.write_bytes(tekst.encode("utf-8"))
+            try:
+                laad_casus(tijdelijk)
+            except BestandFout as fout:
+                raise BestandFout(pad, fout.problemen) from None
     except OSError as fout:
-        raise BestandFout(pad, [Probleem(f"de map {pad.parent} is niet bruikbaar ({fout.strerror})")]) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as uit:
-            uit.write(tekst)
-        try:
-            laad_casus(tijdelijk)
-        except BestandFout as fout:
-            raise BestandFout(pad, fout.problemen) from None
-        huidig = os.umask(0)
-        os.umask(huidig)
-        os.chmod(tijdelijk, (pad.stat().st_mode & 0o777) if pad.exists() else 0o666 & ~huidig)
-        os.replace(tijdelijk, pad)
-    except OSError as fout:
-        raise BestandFout(pad, [Probleem(f"kan het bestand niet schrijven ({fout.strerror})")]) from None
-    finally:
-        Path(tijdelijk).unlink(missing_ok=True)
+        raise BestandFout(pad, [Probleem(f"kan het bestand niet schrijven ({bestanden.os_reden(fout)})")]) from None
 
 
 __all__ = [

@@ -13,7 +13,6 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -149,13 +148,12 @@ def _lees(map: Path, sleutel: str) -> tuple[bytes, dict[int, int]] | None:
 
 def _bewaar(map: Path, sleutel: str, data: bytes, index: dict[Any, Any]) -> None:
     """Atomisch (tijdelijk bestand + os.replace); lukt het niet, dan tekent de poster gewoon zonder cache."""
+    from samenwerkingscode.bestanden import schrijf_atomisch
+
     with contextlib.suppress(OSError):
         map.mkdir(parents=True, exist_ok=True)
-        for naam, inhoud in ((f"{sleutel}.ttf", data), (f"{sleutel}.json", json.dumps(index).encode())):
-            fd, tijdelijk = tempfile.mkstemp(dir=map, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "wb") as uit:
-                uit.write(inhoud)
-            os.replace(tijdelijk, map / naam)
+        schrijf_atomisch(map / f"{sleutel}.ttf", data)
+        schrijf_atomisch(map / f"{sleutel}.json", json.dumps(index))
 
 
 @contextlib.contextmanager

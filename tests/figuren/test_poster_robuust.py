@@ -75,6 +75,10 @@ def extreme_casus(nummer: int) -> dict[str, Any]:
     inhoud = {
         s: [_tekst(rng).strip() or "x" for _ in range(rng.choice([1, 3, 20, 200]))] for s in rng.sample(sleutels, 5)
     }
+    # Geldig blijft geldig: de lader weigert casusbestanden boven 2 MB, dus houd het stel daaronder.
+    while sum(len(p.encode()) for lijst in inhoud.values() for p in lijst) > 1_500_000:
+        grootste = max(inhoud, key=lambda s: sum(len(p) for p in inhoud[s]))
+        inhoud[grootste].pop()
     return {"titel": titel.strip() or "t", "canvas": inhoud}
 
 

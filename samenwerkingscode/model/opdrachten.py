@@ -22,7 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from samenwerkingscode import model
 from samenwerkingscode.yamlbestand import RegieFout, laad
 
-Soort = Literal["canvas", "reflectie", "situatie", "vormen", "beslisboom", "voorstellen", "toets", "schakelen"]
+Soort = Literal[
+    "canvas", "reflectie", "situatie", "vormen", "beslisboom", "voorstellen", "toets", "schakelen", "delen", "samen"
+]
 Beoordeling = Literal["automatisch", "handmatig", "geen"]
 Casusdeel = Literal["relaties", "opgaven", "voorstellen", "momenten"]
 

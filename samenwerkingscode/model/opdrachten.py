@@ -105,8 +105,8 @@ class Onderdeel(_Data):
 
     @property
     def oefenen(self) -> bool:
-        """Een oefenonderdeel: geen punten, met een uitwerking die de deelnemer zelf kan openen."""
-        return self.uitwerking is not None
+        """Een oefenonderdeel: geen punten, met een uitwerking, of samen oefenen (dat kan niet altijd)."""
+        return self.uitwerking is not None or self.soort == "samen"
 
     @property
     def max_punten(self) -> float:

@@ -139,6 +139,8 @@ class Verdeling:
     k: int
     zaad: int
     casussen: dict[str, dict[str, Any]] = field(default_factory=dict)
+    uitgegeven: int = 0
+    """Het hoogste casusnummer dat ooit is uitgegeven (codes worden nooit hergebruikt)."""
     rondes: dict[str, list[list[str]]] = field(default_factory=dict)
     """Per lezer de auteurs per uitgave: ronde 1 is ``lezen-<id>``, een latere ronde ``lezen-<id>-<n>``."""
 
@@ -188,7 +190,10 @@ def verdeel(
     for lezer, aantal in verdeling.last().items():
         last[lezer] = last.get(lezer, 0) + aantal
     nieuw = sorted(a for a in auteurs if a not in verdeling.casussen)
-    volgnummer = len(verdeling.casussen)
+    # Een code wordt nooit hergebruikt, ook niet als een auteur zijn toestemming introk.
+    volgnummer = max(
+        [int(str(c["code"]).rsplit("-", 1)[-1]) for c in verdeling.casussen.values()] + [verdeling.uitgegeven]
+    )
     for auteur in nieuw:
         toeval = random.Random(f"{zaad}:{auteur}")
         kandidaten = [lezer for lezer in lezers if lezer != auteur]
@@ -199,6 +204,7 @@ def verdeel(
             last[lezer] = last.get(lezer, 0) + 1
         volgnummer += 1
         verdeling.casussen[auteur] = {"code": f"casus-{volgnummer:02d}", "lezers": gekozen}
+    verdeling.uitgegeven = max(verdeling.uitgegeven, volgnummer)
     return verdeling
 
 
@@ -213,7 +219,11 @@ def lees_verdeling(map_: Cursusmap) -> Verdeling | None:
     try:
         data = json.loads(pad.read_text(encoding="utf-8"))
         return Verdeling(
-            k=int(data["k"]), zaad=int(data["zaad"]), casussen=dict(data["casussen"]), rondes=dict(data["rondes"])
+            k=int(data["k"]),
+            zaad=int(data["zaad"]),
+            casussen=dict(data["casussen"]),
+            rondes=dict(data["rondes"]),
+            uitgegeven=int(data.get("uitgegeven", 0)),
         )
     except (ValueError, KeyError, TypeError) as fout:
         raise RegieFout(
@@ -232,7 +242,13 @@ def _schrijf_tekst(pad: Path, tekst: str) -> None:
 
 def bewaar_verdeling(map_: Cursusmap, verdeling: Verdeling) -> Path:
     pad = _verdelingpad(map_)
-    data = {"k": verdeling.k, "zaad": verdeling.zaad, "casussen": verdeling.casussen, "rondes": verdeling.rondes}
+    data = {
+        "k": verdeling.k,
+        "zaad": verdeling.zaad,
+        "casussen": verdeling.casussen,
+        "rondes": verdeling.rondes,
+        "uitgegeven": verdeling.uitgegeven,
+    }
     _schrijf_tekst(pad, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     return pad
 
@@ -362,14 +378,37 @@ def uitwisselen(
         verdeling.rondes.setdefault(lezer, []).append(nieuw)
         naam = leesopdracht(lezer, len(verdeling.rondes[lezer]))
         data = [_casusdata(gedeeld[a], verdeling.code(a), naamlijst.get(a, a)) for a in nieuw]
-        opdrachten[naam] = _geef_uit(map_, api, naam, data, via, waarschuwingen)
+        posters = {verdeling.code(a): _poster(map_, gedeeld[a], verdeling.code(a)) for a in nieuw}
+        opdrachten[naam] = _geef_uit(map_, api, naam, data, via, waarschuwingen, posters)
     bewaar_verdeling(map_, verdeling)
     niet = sorted(a for a in alle if a not in gedeeld)
     return Uitwisseling(verdeling, opdrachten, niet, via, waarschuwingen)
 
 
+def _poster(map_: Cursusmap, casus: IngeleverdeCasus, code: str) -> Path | None:
+    """Het canvas als poster (PNG), één keer per casus getekend en bewaard in ``uitwisselen/posters/``."""
+    from . import canvas as canvasmodel
+
+    pad = map_.cohort / "uitwisselen" / "posters" / f"{code}.png"
+    if pad.is_file():
+        return pad
+    try:
+        from .figuren.poster import teken_canvas
+
+        bekend = set(canvasmodel.sleutels())
+        return teken_canvas({k: v for k, v in casus.velden.items() if k in bekend}, casus.titel, pad)
+    except RegieFout:
+        return None  # dan ziet de lezer het canvas alleen als tabel
+
+
 def _geef_uit(
-    map_: Cursusmap, api: Any, naam: str, casussen: list[dict[str, Any]], via: bool, waarschuwingen: list[str]
+    map_: Cursusmap,
+    api: Any,
+    naam: str,
+    casussen: list[dict[str, Any]],
+    via: bool,
+    waarschuwingen: list[str],
+    posters: Mapping[str, Path | None] | None = None,
 ) -> Path:
     """Schrijf de leesopdracht in ``release/<naam>/`` (+ zip) en zet haar in de uitwisseling van nbgrader."""
     import nbformat
@@ -382,6 +421,9 @@ def _geef_uit(
     doel.mkdir(parents=True)
     nbformat.write(maak_leesnotebook(naam, [c["code"] for c in casussen]), doel / f"{naam}.ipynb")
     _schrijf_tekst(doel / f"{naam}.casussen.json", json.dumps({"casussen": casussen}, ensure_ascii=False, indent=2))
+    for code, poster in (posters or {}).items():
+        if poster is not None:
+            shutil.copyfile(poster, doel / f"{code}.png")
     _zip_map(doel, map_.uitdelen / f"{naam}.zip", naam)
     with gradebook(map_) as gb:
         gb.update_or_create_assignment(naam)

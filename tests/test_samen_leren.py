@@ -72,6 +72,15 @@ def test_late_casus_verandert_niets_aan_de_rest() -> None:
     assert later.code("d6") == "casus-06"
 
 
+def test_code_wordt_nooit_hergebruikt() -> None:
+    """Trekt een auteur zijn toestemming in, dan krijgt een nieuwe casus toch een nieuwe code (geen verwarring)."""
+    v = uitwisselen.verdeel(["d1", "d2", "d3"], LEZERS, zaad=1)
+    del v.casussen["d2"]
+    v = uitwisselen.verdeel(["d1", "d3", "d4"], LEZERS, zaad=1, bestaand=v)
+    codes = [c["code"] for c in v.casussen.values()]
+    assert len(set(codes)) == 3 and v.code("d4") == "casus-04"
+
+
 def test_k_moet_positief() -> None:
     with pytest.raises(RegieFout, match="--k"):
         uitwisselen.verdeel(["a"], ["a", "b"], k=0)
@@ -93,6 +102,9 @@ def test_reactie_wordt_bewaard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     (tmp_path / "lezen-d1.casussen.json").write_text(json.dumps({"casussen": [casus]}), encoding="utf-8")
     lezen.begin("lezen-d1")
     assert "Provincie" in lezen.toon_casus("casus-01").value and "anoniem" in lezen.toon_casus("casus-01").value
+    (tmp_path / "casus-01.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # de poster naast het notebook
+    kinderen = lezen.toon_casus("casus-01").children
+    assert any(getattr(k, "format", None) == "png" for k in kinderen)
     w = lezen.toon_reactie("casus-01")
     w.duidelijk.value = "De partijen zijn helder."
     w.relaties[0][0].value = "provincie ↔ waterschap"

@@ -79,9 +79,15 @@ def casus_html(casus: dict[str, Any]) -> str:
     )
 
 
-def toon_casus(code: str) -> Any:
-    """Het canvas van een casus om te lezen."""
-    return widgets.HTML(casus_html(_casus(code)))
+def toon_casus(code: str, map_: Path | None = None) -> Any:
+    """De casus om te lezen: de feiten per canvasveld als tabel, en het canvas als poster als die erbij zit."""
+    tabel = widgets.HTML(casus_html(_casus(code)))
+    poster = (map_ or Path.cwd()) / f"{code}.png"
+    if not poster.is_file():
+        return tabel
+    beeld = widgets.Image(value=poster.read_bytes(), format="png", layout=widgets.Layout(width="100%"))
+    beeld.add_class("regie-poster")
+    return widgets.VBox([tabel, widgets.HTML("<p><b>Het canvas als poster</b></p>"), beeld])
 
 
 class ReactieWidget(OefeningWidget):

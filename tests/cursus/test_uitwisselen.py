@@ -124,6 +124,8 @@ def test_vijf_deelnemers_lezen_elkaars_casus(bron: Path, tmp_path: Path, monkeyp
     outbound = exchange / CURSUS_ID / "outbound"
     for naam in eerste.opdrachten:
         assert (outbound / naam / f"{naam}.ipynb").is_file()
+        codes = [c["code"] for c in json.loads((outbound / naam / f"{naam}.casussen.json").read_text())["casussen"]]
+        assert sorted(p.stem for p in (outbound / naam).glob("*.png")) == sorted(codes)  # het canvas als poster
     for lezer in NAMEN:
         naam = uitwisselen.leesopdracht(lezer)
         if naam not in eerste.opdrachten:

@@ -354,6 +354,7 @@ def uitwisselen(
     # Trok een auteur zijn toestemming in, dan verdwijnt zijn casus uit de verdeling (en uit nieuwe uitgaven).
     if bestaand is not None:
         for auteur in [a for a in bestaand.casussen if a not in gedeeld]:
+            _trek_in(map_, api, bestaand, auteur)
             del bestaand.casussen[auteur]
     verdeling = verdeel(
         sorted(gedeeld),
@@ -383,6 +384,32 @@ def uitwisselen(
     bewaar_verdeling(map_, verdeling)
     niet = sorted(a for a in alle if a not in gedeeld)
     return Uitwisseling(verdeling, opdrachten, niet, via, waarschuwingen)
+
+
+def _trek_in(map_: Cursusmap, api: Any, verdeling: Verdeling, auteur: str) -> None:
+    """Haal een casus waarvan de auteur het delen introk uit elke leesopdracht die nog niet is opgehaald.
+
+    Wat een lezer al ophaalde, kan de kit niet terughalen; de uitgave in de cohortmap, de zip en de
+    uitwisseling bevatten de casus daarna niet meer.
+    """
+    code = verdeling.code(auteur)
+    for lezer in verdeling.lezers(auteur):
+        naam = verdeling.opdracht_van(lezer, auteur)
+        if naam is None:
+            continue
+        plekken = [map_.release / naam, map_.exchange / api.coursedir.course_id / "outbound" / naam]
+        for plek in plekken:
+            data_pad = plek / f"{naam}.casussen.json"
+            if data_pad.is_file():
+                data = json.loads(data_pad.read_text(encoding="utf-8"))
+                data["casussen"] = [c for c in data.get("casussen", []) if c.get("code") != code]
+                _schrijf_tekst(data_pad, json.dumps(data, ensure_ascii=False, indent=2))
+            (plek / f"{code}.png").unlink(missing_ok=True)
+        if (map_.release / naam).is_dir():
+            from .cursus import _zip_map
+
+            _zip_map(map_.release / naam, map_.uitdelen / f"{naam}.zip", naam)
+    (map_.cohort / "uitwisselen" / "posters" / f"{code}.png").unlink(missing_ok=True)
 
 
 def _poster(map_: Cursusmap, casus: IngeleverdeCasus, code: str) -> Path | None:

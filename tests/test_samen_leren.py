@@ -113,8 +113,9 @@ def test_reactie_wordt_bewaard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     opgeslagen = Antwoorden("lezen-d1").lees("reactie_casus-01")
     assert opgeslagen["duidelijk"] == "De partijen zijn helder." and opgeslagen["met_naam"] is False
     assert opgeslagen["relaties"][0] == {"relatie": "provincie ↔ waterschap", "vorm": "partnership", "waarom": ""}
-    with pytest.raises(RegieFout, match="casus-09"):
-        lezen.toon_reactie("casus-09")
+    assert "niet meer delen" in lezen.toon_casus("casus-09").value  # teruggetrokken: geen fout, wel uitleg
+    with pytest.raises(RegieFout, match="onbekend"):
+        lezen.toon_reactie("onbekend")
 
 
 def test_samen_oefenen_toont_verschillen_zonder_oordeel(tmp_path: Path) -> None:

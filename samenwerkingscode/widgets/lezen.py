@@ -79,8 +79,18 @@ def casus_html(casus: dict[str, Any]) -> str:
     )
 
 
+TERUGGETROKKEN = "De auteur van deze casus wil hem niet meer delen. Je hoeft hier niets te doen."
+
+
+def _teruggetrokken(code: str) -> bool:
+    """Een casus die in het notebook staat maar niet meer in de gegevens: de auteur trok het delen in."""
+    return "casussen" in _stand and code not in _stand["casussen"] and code.startswith("casus-")
+
+
 def toon_casus(code: str, map_: Path | None = None) -> Any:
     """De casus om te lezen: de feiten per canvasveld als tabel, en het canvas als poster als die erbij zit."""
+    if _teruggetrokken(code):
+        return widgets.HTML(f"<p><em>{html.escape(TERUGGETROKKEN)}</em></p>")
     tabel = widgets.HTML(casus_html(_casus(code)))
     poster = (map_ or Path.cwd()) / f"{code}.png"
     if not poster.is_file():
@@ -166,5 +176,7 @@ class ReactieWidget(OefeningWidget):
 
 def toon_reactie(code: str) -> Any:
     """Het invulscherm voor je reactie op een casus; bewaard in het antwoordbestand van dit notebook."""
+    if _teruggetrokken(code):
+        return widgets.HTML("")
     _casus(code)
     return ReactieWidget(_stand["opslag"], code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -44,13 +45,27 @@ def test_uitwisselen_en_casusboek_vanaf_de_opdrachtregel(
     assert main(["cursus", "uitwisselen", "--cohort", str(cohort)]) == 0
     assert "Geen nieuwe leesopdrachten" in capsys.readouterr().out
 
+    # An trekt het delen in: haar casus verdwijnt uit elke uitgave, zip en het casusboek.
+    import shutil
+
+    shutil.rmtree(cohort / "submitted" / "an")
+    _inlevering(cohort, "an", False)
+    assert main(["cursus", "uitwisselen", "--cohort", str(cohort)]) == 0
+    assert "2 gedeelde casus(sen)" in capsys.readouterr().out
+    for zip_pad in (cohort / "uitdelen").glob("lezen-*.zip"):
+        with zipfile.ZipFile(zip_pad) as z:
+            assert all(b"Titel-an" not in z.read(n) for n in z.namelist())
+    release = "\n".join(p.read_text(encoding="utf-8") for p in (cohort / "release").rglob("*.json"))
+    assert "Titel-an" not in release and "Titel-bo" in release
+
     assert main(["cursus", "uitwisselen", "--terug", "--cohort", str(cohort)]) == 0
     uit = capsys.readouterr().out
-    assert "Nog 6 reactie(s) ontbreken" in uit
+    assert "Nog 4 reactie(s) ontbreken" in uit
     assert (cohort / "uitwisselen" / "overzicht.html").is_file()
 
     assert main(["cursus", "casusboek", "--uit", "boek.html", "--cohort", str(cohort)]) == 0
     boek = (cohort / "boek.html").read_text(encoding="utf-8")
-    assert boek.count("<section>") == 3 and "Titel-cas" not in boek and "Titel-ed" not in boek
+    assert boek.count("<section>") == 2 and "Titel-cas" not in boek and "Titel-ed" not in boek
+    assert "Titel-an" not in boek
     assert main(["cursus", "casusboek", "--uit", "boek.docx", "--cohort", str(cohort)]) == 1
     assert ".pdf of .html" in capsys.readouterr().err

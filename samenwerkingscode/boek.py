@@ -224,6 +224,16 @@ class OefeningTekst(_MystDirective):
         return list(houder.children)
 
 
+class Instellingen(_MystDirective):
+    """Alle instellingen van de kit (``c.Regie`` in nbgrader_config.py) met hun uitleg, uit de code zelf."""
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode.instellingen import beschrijving
+
+        rijen = [[f"`c.Regie.{naam}`", _cel(uitleg)] for naam, uitleg, _ in beschrijving()]
+        return _lijsttabel(["Instelling", "Wat het is"], rijen, "30 70")
+
+
 class IdioomLijst(_MystDirective):
     """De woordenlijst: elke term met definitie en herkomst, uit `model/idioom.yml`."""
 
@@ -734,6 +744,7 @@ DIRECTIVES: dict[str, type[_MystDirective]] = {
     "blokkop": BlokKop,
     "rooster": Rooster,
     "oefening": OefeningTekst,
+    "instellingen": Instellingen,
     "idioom": IdioomLijst,
     "canvasvelden": CanvasVelden,
     "vormen": Vormen,

@@ -7,15 +7,21 @@ deze kit en staan in ``model/toetsvragen.yml``. De code kent alleen de ladderlog
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import Plek, RegieFout, controleer_plaatshouders, validatiefout
+from samenwerkingscode.yamlbestand import (
+    Plek,
+    RegieFout,
+    StrengModel,
+    bedoel_je,
+    controleer_plaatshouders,
+    validatiefout,
+)
 
 MODELNAAM = "toetsvragen"
 TREDEN = ("kan", "klopt", "werkt", "levert")
@@ -27,10 +33,8 @@ ZONDER_SCORE = ("niet_van_toepassing", "onbekend")
 """Schaalwaarden die als beantwoord tellen maar niet meetellen in het gemiddelde."""
 
 
-class Deelvraag(BaseModel):
+class Deelvraag(StrengModel):
     """Een concrete vraag onder een toetsvraag; de sleutel is uniek in het hele bestand."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sleutel: str = Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")
     vraag: str = Field(min_length=1)
@@ -38,10 +42,8 @@ class Deelvraag(BaseModel):
     herkomst: Herkomst = "kit"
 
 
-class Toetsvraag(BaseModel):
+class Toetsvraag(StrengModel):
     """Een trede van de ladder: de vraag van de dia's, de uitleg en deelvragen van de kit, en een drempel."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sleutel: Literal["kan", "klopt", "werkt", "levert"]
     nummer: int = Field(ge=1, le=4)
@@ -56,10 +58,8 @@ class Toetsvraag(BaseModel):
     deelvragen: list[Deelvraag] = Field(min_length=3, max_length=5)
 
 
-class SchaalWaarde(BaseModel):
+class SchaalWaarde(StrengModel):
     """Eén waarde van de toetsschaal; ``score`` is leeg (null) voor 'niet van toepassing'."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sleutel: SchaalSleutel
     label: str = Field(min_length=1)
@@ -67,10 +67,8 @@ class SchaalWaarde(BaseModel):
     uitleg: str = ""
 
 
-class Schaal(BaseModel):
+class Schaal(StrengModel):
     """De toetsschaal, naar de Partnering Agreement Scorecard."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str | None = None
     herkomst: Herkomst = "kit"
@@ -105,9 +103,7 @@ class Schaal(BaseModel):
         return self
 
 
-class StapTerug(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class StapTerug(StrengModel):
     term: str | None = None
     herkomst: Herkomst
     uitleg_herkomst: Herkomst = "kit"
@@ -123,10 +119,8 @@ _PLAATSHOUDERS = {
 }
 
 
-class Adviezen(BaseModel):
+class Adviezen(StrengModel):
     """De vaste adviesteksten; plaatshouders tussen accolades worden ingevuld."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     trede_onder_drempel: str = Field(min_length=1)
     hogere_treden: str = Field(min_length=1)
@@ -142,10 +136,8 @@ class Adviezen(BaseModel):
         return self
 
 
-class ToetsModel(BaseModel):
+class ToetsModel(StrengModel):
     """Het hele modelbestand: schaal, stap terug, de vier treden en de adviesteksten."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str | None = None
     herkomst: Herkomst
@@ -243,8 +235,7 @@ def deelvraag_sleutels() -> list[str]:
 
 
 def _tip(woord: str, opties: list[str]) -> str:
-    gelijkend = difflib.get_close_matches(str(woord), opties, n=1)
-    return f" (bedoel je '{gelijkend[0]}'?)" if gelijkend else ""
+    return bedoel_je(woord, opties, opmaak=" (bedoel je '{tip}'?)")
 
 
 def _procent(waarde: float) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout, validatiefout
+from samenwerkingscode.yamlbestand import RegieFout, StrengModel, validatiefout
 
 MODELNAAM = "typologie"
 
@@ -30,10 +30,8 @@ def _bestaand_canvasveld(veld: str) -> str:
     return veld
 
 
-class Situatie(BaseModel):
+class Situatie(StrengModel):
     """Eén situatie uit de typologie: hoe je haar herkent en wat ze van het ontwerp vraagt."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     nummer: int
     naam: str = Field(min_length=1)
@@ -48,10 +46,8 @@ class Situatie(BaseModel):
     herkomst: Herkomst
 
 
-class Typologie(BaseModel):
+class Typologie(StrengModel):
     """Het hele modelbestand; controleert dat de nummers 1 tot en met het aantal situaties elk één keer voorkomen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str = "Partnershiptypologie"
     herkomst: Herkomst

@@ -320,7 +320,7 @@ def test_schrijf_casus_is_atomisch(springendal: cm.Casus, tmp_path: Path, monkey
     def kapot(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cm.os, "replace", kapot)
+    monkeypatch.setattr("os.replace", kapot)
     with pytest.raises(BestandFout, match="kan het bestand niet schrijven"):
         cm.schrijf_casus(springendal, pad)
     assert pad.read_bytes() == oud

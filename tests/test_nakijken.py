@@ -507,3 +507,14 @@ def test_1a_geeft_punten_voor_eigen_werk_niet_voor_klaargezette_feiten() -> None
 def test_testcel_zonder_sleutel_geeft_nakijkfout(capsys: pytest.CaptureFixture[str]) -> None:
     assert nakijken.beoordeel("blok2", "2a", opslag={"oefeningen": {}}) == 0.0
     assert nakijken.NAKIJKFOUT in capsys.readouterr().out
+
+
+def test_kapot_antwoordbestand_zonder_backup_geeft_nakijkfout_met_reden(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Een antwoordbestand met een getal van 5000 cijfers (en geen back-up) is "nakijken mislukt", geen 0."""
+    pad = tmp_path / "blok1.antwoorden.json"
+    pad.write_text('{"schema": 1, "notebook": "blok1", "oefeningen": {"1a": {"x": ' + "9" * 5000 + "}}}")
+    assert nakijken.beoordeel("blok1", "1a", opslag=pad) == 0.0
+    uit = capsys.readouterr().out
+    assert nakijken.NAKIJKFOUT in uit and "blok1.antwoorden.json" in uit

@@ -17,10 +17,10 @@ import string
 from functools import cached_property
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout, laad
+from samenwerkingscode.yamlbestand import RegieFout, StrengModel, laad
 
 Soort = Literal[
     "canvas", "reflectie", "situatie", "vormen", "beslisboom", "voorstellen", "toets", "schakelen", "delen", "samen"
@@ -32,18 +32,14 @@ STANDAARD_CASUS = "springendal-mosbeek"
 """De casus van de cursus als de instellingen niets anders zeggen (het lopende voorbeeld van het boek)."""
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Keuze(_Data):
+class Keuze(StrengModel):
     """Iets wat een deelnemer moet invullen: een relatie, opgave, moment of voorstel (nooit het antwoord)."""
 
     id: str = Field(min_length=1)
     naam: str = Field(min_length=1)
 
 
-class Criterium(_Data):
+class Criterium(StrengModel):
     """Eén regel van de rubric: wat de trainer zoekt (of de niveaus) en hoeveel punten het waard is."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
@@ -64,7 +60,7 @@ class Criterium(_Data):
         return self
 
 
-class Onderdeel(_Data):
+class Onderdeel(StrengModel):
     """Eén onderdeel: een sleutel in het antwoordbestand, met invulscherm, beoordeling en punten."""
 
     sleutel: str = Field(min_length=1)
@@ -113,7 +109,7 @@ class Onderdeel(_Data):
         return float(self.punten or 0)
 
 
-class Oefening(_Data):
+class Oefening(StrengModel):
     """Een oefening zoals boek en notebook haar tonen; een of meer onderdelen."""
 
     id: str = Field(min_length=1)
@@ -138,7 +134,7 @@ class Oefening(_Data):
         return " en ".join(soorten) if soorten else "niet beoordeeld"
 
 
-class Blok(_Data):
+class Blok(StrengModel):
     """Een blok (of de voorbereiding): kop, rooster en de nbgrader-opdracht met haar oefeningen."""
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
@@ -165,7 +161,7 @@ class Blok(_Data):
         return sum(o.minuten for o in self.oefeningen)
 
 
-class Opdrachten(_Data):
+class Opdrachten(StrengModel):
     """Alle blokken; weigert dubbele blok-, notebook-, oefening- of sleutelnamen."""
 
     blokken: list[Blok] = Field(min_length=1)
@@ -248,7 +244,7 @@ def titel(blok_naam: str, o: Onderdeel) -> str:
 # --- De casus-eigen delen: casussen/<casus>.oefeningen.yml ----------------------------------------
 
 
-class CasusOefening(_Data):
+class CasusOefening(StrengModel):
     """Wat één oefening bij deze casus toont: de lijst om in te vullen en de casus-eigen woorden."""
 
     onderwerp: str | None = None
@@ -262,7 +258,7 @@ class CasusOefening(_Data):
     aanvulling: dict[str, list[dict[str, Any]]] = Field(default_factory=dict)
 
 
-class CasusOefeningen(_Data):
+class CasusOefeningen(StrengModel):
     """Het oefeningenbestand naast een casus; bevat geen antwoorden."""
 
     casus: str = Field(pattern=r"^[a-z0-9-]+$")

@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from samenwerkingscode.antwoorden import Antwoorden, lees_antwoorden
+from samenwerkingscode.antwoorden import Antwoorden, lees_voor_nakijken
 
 Opslag = Antwoorden | str | os.PathLike[str] | Mapping[str, Any]
 """Een antwoordbestand: het object uit het notebook, een notebooknaam of pad, of een al gelezen document."""
@@ -24,15 +24,16 @@ def meld(tekst: str) -> None:
 
 def lees_oefeningen(opslag: Opslag, meldingen: list[str]) -> dict[str, Any] | None:
     """De oefeningen uit het antwoordbestand; ``None`` (met een melding) als er niets te lezen valt."""
-    try:
-        if isinstance(opslag, Mapping):
-            document: Any = opslag
-        else:
-            pad = opslag.pad if isinstance(opslag, Antwoorden) else opslag
-            document = lees_antwoorden(pad, meldingen)
-    except Exception as fout:  # het nakijken mag nooit crashen: 0 punten met een melding
-        meldingen.append(f"Het antwoordbestand kon niet worden gelezen ({fout}).")
-        return None
+    if isinstance(opslag, Mapping):
+        document: Any = opslag
+    else:
+        # De strenge, begrensde parser: een kapot bestand zonder bruikbare back-up geeft een reden, geen fout.
+        uitslag = lees_voor_nakijken(opslag.pad if isinstance(opslag, Antwoorden) else opslag)
+        meldingen.extend(uitslag.waarschuwingen)
+        if uitslag.document is None:
+            meldingen.append(uitslag.reden or "Het antwoordbestand kon niet worden gelezen.")
+            return None
+        document = uitslag.document
     oefeningen = document.get("oefeningen") if isinstance(document, Mapping) else None
     if not isinstance(oefeningen, Mapping):
         meldingen.append("Het antwoordbestand heeft niet de verwachte opbouw.")

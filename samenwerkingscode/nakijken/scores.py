@@ -158,16 +158,28 @@ def _tel_goed(gegeven: Mapping[str, Any], verwacht: Mapping[str, str | Collectio
     return goed
 
 
-def vormen_score(opslag: Opslag, oefening: str, verwacht: Mapping[str, str], punten: float) -> float:
-    """Deelpunten voor 2a: ``punten`` × (relaties met de verwachte vorm) / (aantal beoordeelde relaties)."""
+def _keuze_score(
+    opslag: Opslag,
+    oefening: str,
+    punten: float,
+    verwacht: Mapping[str, str | Collection[str]],
+    gegeven: Callable[[dict[str, Any]], Mapping[str, Any]],
+    wat: str,
+) -> float:
+    """Eén regel voor 2a, 3a en 4a: ``punten`` × (sleutels met een verwachte keuze) / (aantal sleutels)."""
 
     def reken(antwoord: dict[str, Any]) -> tuple[float, str]:
-        goed = _tel_goed(mapping(antwoord.get("keuzes")), {k: str(v) for k, v in verwacht.items()})
-        return _punten(
-            punten, goed, len(verwacht)
-        ), f"Oefening {oefening}: {goed} van de {len(verwacht)} beoordeelde relaties goed ingedeeld."
+        goed = _tel_goed(gegeven(antwoord), verwacht)
+        return _punten(punten, goed, len(verwacht)), f"Oefening {oefening}: {goed} van de {len(verwacht)} {wat}."
 
     return _beoordeel(oefening, punten, opslag, reken)
+
+
+def vormen_score(opslag: Opslag, oefening: str, verwacht: Mapping[str, str], punten: float) -> float:
+    """Deelpunten voor 2a: per beoordeelde relatie de verwachte samenwerkingsvorm."""
+    return _keuze_score(
+        opslag, oefening, punten, verwacht, lambda a: mapping(a.get("keuzes")), "beoordeelde relaties goed ingedeeld"
+    )
 
 
 def beslisboom_uitkomst(antwoorden: Any) -> str | None:
@@ -194,27 +206,19 @@ def beslisboom_score(
     mogelijk?" als de opdracht vooral vraagt dát je die vraag bereikt en beantwoordt.
     """
 
-    def reken(antwoord: dict[str, Any]) -> tuple[float, str]:
+    def uitkomsten(antwoord: dict[str, Any]) -> dict[str, str]:
         opgaven = mapping(antwoord.get("opgaven"))
-        uitkomsten = {k: beslisboom_uitkomst(mapping(v).get("antwoorden")) for k, v in opgaven.items()}
-        goed = _tel_goed({k: u for k, u in uitkomsten.items() if u}, verwacht)
-        return _punten(
-            punten, goed, len(verwacht)
-        ), f"Oefening {oefening}: {goed} van de {len(verwacht)} opgaven met de verwachte uitkomst."
+        gelopen = {k: beslisboom_uitkomst(mapping(v).get("antwoorden")) for k, v in opgaven.items()}
+        return {k: u for k, u in gelopen.items() if u}
 
-    return _beoordeel(oefening, punten, opslag, reken)
+    return _keuze_score(opslag, oefening, punten, verwacht, uitkomsten, "opgaven met de verwachte uitkomst")
 
 
 def voorstellen_score(opslag: Opslag, oefening: str, verwacht: Mapping[str, str], punten: float) -> float:
     """Deelpunten voor 4a: per voorstel de indeling trade-off of compromis."""
-
-    def reken(antwoord: dict[str, Any]) -> tuple[float, str]:
-        goed = _tel_goed(mapping(antwoord.get("indeling")), {k: str(v) for k, v in verwacht.items()})
-        return _punten(
-            punten, goed, len(verwacht)
-        ), f"Oefening {oefening}: {goed} van de {len(verwacht)} voorstellen goed ingedeeld."
-
-    return _beoordeel(oefening, punten, opslag, reken)
+    return _keuze_score(
+        opslag, oefening, punten, verwacht, lambda a: mapping(a.get("indeling")), "voorstellen goed ingedeeld"
+    )
 
 
 def toets_ontbrekend(scores: Any) -> list[str]:

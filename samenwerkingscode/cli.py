@@ -192,6 +192,46 @@ def _blok(tekst: str) -> int:
     return int(treffer.group(1))
 
 
+def _uitwisselen(args: argparse.Namespace) -> int:
+    """``samenwerkingscode.uitwisselen.regie``: elkaars casus lezen (uitdelen of terugbrengen)."""
+    module = importlib.import_module("samenwerkingscode.uitwisselen")
+    return int(module.regie(cohort=Path(args.cohort), k=args.k, zaad=args.zaad, terugbrengen=args.terug) or 0)
+
+
+def _casusboek(args: argparse.Namespace) -> int:
+    """``samenwerkingscode.casusboek.casusboek``: de gedeelde casussen in één document."""
+    pad = importlib.import_module("samenwerkingscode.casusboek").casusboek(Path(args.uit), cohort=Path(args.cohort))
+    print(f"Casusboek opgeslagen in {pad} (alleen gedeelde casussen).")
+    return 0
+
+
+def _samen_leren(cursus_sub: Any) -> None:
+    """``regie cursus uitwisselen`` en ``regie cursus casusboek`` (issue 13: samen leren)."""
+    sub = cursus_sub.add_parser(
+        "uitwisselen",
+        help="geef elke gedeelde eigen casus aan lezers, of breng hun reacties terug (--terug)",
+        description="Verdeel de gedeelde eigen casussen over lezers (nooit de auteur) en geef elke lezer een "
+        "leesnotebook. Nog eens draaien voegt laat ingeleverde casussen toe zonder de rest te wijzigen.\n"
+        "Met --terug: verzamel de reacties, maak per auteur een pagina en een overzicht voor de trainer.",
+        formatter_class=_Opmaak,
+    )
+    sub.add_argument("--terug", action="store_true", help="breng de reacties terug naar de auteurs")
+    sub.add_argument("--k", type=int, default=2, metavar="K", help="lezers per casus (standaard: 2)")
+    sub.add_argument("--zaad", type=int, default=None, metavar="N", help="zaad voor een herhaalbare verdeling")
+    _met_cohort(sub)
+    sub.set_defaults(functie=_uitwisselen)
+    boek = cursus_sub.add_parser(
+        "casusboek",
+        help="de gedeelde casussen van de groep in één document (.pdf of .html)",
+        description="Maak het casusboek van de groep: elke gedeelde casus met canvas en samenvatting. "
+        "Een relatief pad komt in de cohortmap.",
+        formatter_class=_Opmaak,
+    )
+    boek.add_argument("--uit", metavar="PAD", required=True, help="het bestand, eindigend op .pdf of .html")
+    _met_cohort(boek)
+    boek.set_defaults(functie=_casusboek)
+
+
 # --- De parser -----------------------------------------------------------------------------------
 
 _HOOFD = """\
@@ -335,6 +375,8 @@ def bouw_parser() -> argparse.ArgumentParser:
         argumenten(sub)
         _met_cohort(sub)
         sub.set_defaults(functie=_cursus(naam, **velden))
+
+    _samen_leren(cursus_sub)
 
     # regie lab
     lab = opdrachten.add_parser(

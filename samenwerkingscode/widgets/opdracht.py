@@ -145,6 +145,18 @@ def _schakelen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None
     return SchakelbakWidget(opslag, o.sleutel, casus=kit_casus(opdrachten.actieve_casus()))
 
 
+def _delen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.delen import DelenWidget
+
+    return DelenWidget(opslag, o.sleutel, vraag=o.vraag)
+
+
+def _samen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.samen import SamenWidget
+
+    return SamenWidget(opslag, o.sleutel, notebook=notebook, vergelijk=str(o.widget.get("vergelijk", "2a")))
+
+
 WIDGETS: dict[str, Callable[[str, opdrachten.Onderdeel, Antwoorden | None], OefeningWidget]] = {
     "canvas": _canvas,
     "reflectie": _reflectie,
@@ -154,6 +166,8 @@ WIDGETS: dict[str, Callable[[str, opdrachten.Onderdeel, Antwoorden | None], Oefe
     "voorstellen": _voorstellen,
     "toets": _toets,
     "schakelen": _schakelen,
+    "delen": _delen,
+    "samen": _samen,
 }
 """Welk invulscherm bij welke soort onderdeel hoort: de enige plek waar soort en widget elkaar kennen."""
 

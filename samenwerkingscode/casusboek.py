@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import canvas as canvasmodel
+from .bestanden import schrijf_atomisch
 from .cursusmap import PROJECT, Cursusmap, cursusmap
 from .uitwisselen import IngeleverdeCasus, gedeelde_casussen, lees_verdeling, namen
 from .yamlbestand import RegieFout, uitvoersoort
@@ -118,8 +119,12 @@ def schrijf_pdf(
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
-    tijdelijk = uit.with_name(f".{uit.name}.tmp")
-    with PdfPages(tijdelijk, metadata={"Title": "Casusboek van de groep", "Creator": "samenwerkingscode"}) as pdf:
+    from samenwerkingscode.bestanden import atomisch
+
+    with (
+        atomisch(uit) as tijdelijk,
+        PdfPages(tijdelijk, metadata={"Title": "Casusboek van de groep", "Creator": "samenwerkingscode"}) as pdf,
+    ):
         if not casussen:
             fig = plt.figure(figsize=(11.69, 8.27))
             fig.text(0.5, 0.5, "Nog geen enkele deelnemer koos ervoor zijn casus te delen.", ha="center")
@@ -135,7 +140,6 @@ def schrijf_pdf(
             ax.axis("off")
             pdf.savefig(fig)
             plt.close(fig)
-    os.replace(tijdelijk, uit)
 
 
 def casusboek(
@@ -156,9 +160,7 @@ def casusboek(
     with tempfile.TemporaryDirectory(dir=map_.cohort) as tmp:
         posters = _posters(casussen, Path(tmp))
         if soort == "html":
-            tijdelijk = doel.with_name(f".{doel.name}.tmp")
-            tijdelijk.write_text(schrijf_html(casussen, posters, kop), encoding="utf-8")
-            os.replace(tijdelijk, doel)
+            schrijf_atomisch(doel, schrijf_html(casussen, posters, kop))
         else:
             schrijf_pdf(casussen, posters, kop, doel)
     return doel

@@ -233,11 +233,11 @@ def lees_verdeling(map_: Cursusmap) -> Verdeling | None:
 
 
 def _schrijf_tekst(pad: Path, tekst: str) -> None:
-    """Atomisch schrijven: eerst tijdelijk, dan vervangen."""
+    """Atomisch schrijven (één schrijver voor de hele kit): een half geschreven verdeling bestaat nooit."""
+    from samenwerkingscode.bestanden import schrijf_atomisch
+
     pad.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = pad.with_name(pad.name + ".tmp")
-    tijdelijk.write_text(tekst, encoding="utf-8")
-    os.replace(tijdelijk, pad)
+    schrijf_atomisch(pad, tekst)
 
 
 def bewaar_verdeling(map_: Cursusmap, verdeling: Verdeling) -> Path:

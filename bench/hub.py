@@ -7,7 +7,8 @@ De basislijn is één deelnemer alleen, in dezelfde run. Geheugen: PSS van alle 
 (server + kernel), uit ``/proc/<pid>/smaps_rollup``, terwijl de kernel nog leeft.
 
 Alleen als root (accounts, PAM). Stel N in met ``REGIE_BENCH_HUB_N`` (standaard ``5,10,20``; met
-``--snel`` alleen 5). De accounts ``rl-NN`` worden na de meting verwijderd.
+``--snel`` alleen 5) en de map met ``REGIE_BENCH_HUBMAP``. De accounts ``rl-NN`` worden na de meting
+verwijderd.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from typing import Any
 from bench._kern import BenchFout, Doel, Instellingen, Meting
 
 NAAM = "hub"
-HUBMAP = Path("/srv/regie-hub-bench")
+HUBMAP = Path(os.environ.get("REGIE_BENCH_HUBMAP", "/srv/regie-hub-bench"))
+"""Waar de meting haar hub inricht; de omgeving (``venv``) blijft na de meting staan voor een volgende run."""
 DOEL = Doel(3.0)
 """De wandtijd voor N deelnemers tegelijk ≤ 3 × die van één deelnemer alleen (voor N = 5)."""
 

@@ -331,15 +331,27 @@ def richt_in(cursus: Cursus, wachtwoorden: dict[str, str] | None = None) -> dict
 
 
 def stop_processen_van(naam: str) -> None:
-    """Stop (per pid) de processen van een account dat de hub voor deze cursus maakte."""
+    """Stop (per pid) de processen van een account dat de hub voor deze cursus maakte, en wacht tot ze weg zijn."""
     import signal
+    import time
 
     uid = pwd.getpwnam(naam).pw_uid
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
+
+    def pids() -> list[int]:
+        gevonden = []
+        for proc in Path("/proc").iterdir():
+            if proc.name.isdigit():
+                with contextlib.suppress(OSError):
+                    if proc.stat().st_uid == uid and "State:\tZ" not in (proc / "status").read_text():
+                        gevonden.append(int(proc.name))
+        return gevonden
+
+    grens = time.monotonic() + 15
+    while (over := pids()) and time.monotonic() < grens:
+        for pid in over:
             with contextlib.suppress(OSError):
-                if proc.stat().st_uid == uid:
-                    os.kill(int(proc.name), signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.2)
 
 
 def ruim_op(cursus: Cursus, *, houd_omgeving: bool = True) -> None:
@@ -347,7 +359,7 @@ def ruim_op(cursus: Cursus, *, houd_omgeving: bool = True) -> None:
     for naam in cursus.iedereen:
         if bestaat(naam):
             stop_processen_van(naam)
-            subprocess.run(["userdel", "--remove", naam], capture_output=True, check=False)
+            subprocess.run(["userdel", "--remove", "--force", naam], capture_output=True, check=False)
     for pad in (cursus.exchange, cursus.staat, cursus.deelnemerconfig):
         shutil.rmtree(pad, ignore_errors=True)
     for pad in (cursus.cursusbestand, cursus.wachtwoordbestand):

@@ -205,6 +205,10 @@ def test_deelnemers_loggen_in_vullen_in_en_leveren_in(hub: Hub, browser: Any) ->
             expect(page.get_by_role("menuitem", name="Bewerk", exact=True)).to_be_visible()
             assert page.locator("[data-command='nbgrader:validate-assignment'], .nbgrader-ValidateButton").count() == 0
             assert page.get_by_text("Create Assignment").count() == 0
+            uit = page.evaluate(
+                "JSON.parse(document.getElementById('jupyter-config-data').textContent).disabledExtensions"
+            )
+            assert {"@jupyter/nbgrader:create-assignment", "@jupyter/nbgrader:formgrader"} <= set(uit), uit
             assert page.get_by_text("official Jupyter news").count() == 0
 
             # De kernel draait en wacht ('Inactief' in de Nederlandse statusbalk), dan: herstart en alles uitvoeren.
@@ -219,6 +223,11 @@ def test_deelnemers_loggen_in_vullen_in_en_leveren_in(hub: Hub, browser: Any) ->
             operatie.click()
             page.keyboard.type(_operatie(naam))
             expect(canvas.locator(".regie-goed", has_text="Opgeslagen om")).to_be_visible(timeout=60_000)
+            antwoorden = Path(pwd.getpwnam(naam).pw_dir) / "blok1" / "blok1.antwoorden.json"
+            grens = time.monotonic() + 60
+            while _operatie(naam) not in antwoorden.read_text(encoding="utf-8"):
+                assert time.monotonic() < grens, f"het getypte antwoord van {naam} kwam niet in {antwoorden}"
+                time.sleep(0.5)
             hub.api("POST", f"/user/{naam}/assignments/submit?{q}", token)
         except Exception:
             artefacten = PROJECT / "test-artefacten"
@@ -286,10 +295,32 @@ def test_deelnemer_kan_niet_bij_modelantwoorden_ander_werk_of_cijferboek(hub: Hu
     assert str(hub.cursus.venv) in str(pakket), uit
     for pad in pakket.parent.glob("*"):
         assert pad.name not in ("notebooks", "tests", "scripts", "casussen"), f"{pad} hoort niet naast het pakket"
+    geheim = _verborgen_regels(PROJECT / "notebooks" / "blok1" / "blok1.ipynb")
+    assert geheim, "het bronnotebook van blok1 hoort verborgen tests te hebben"
     for pad in pakket.rglob("*"):
-        if pad.is_file() and pad.suffix in (".py", ".yml", ".json", ".ipynb"):
+        if not pad.is_file():
+            continue
+        assert pad.suffix != ".ipynb" and ".antwoorden.json" not in pad.name, f"{pad} hoort niet in het pakket"
+        if pad.suffix in (".py", ".yml", ".json"):
             tekst = pad.read_text(encoding="utf-8", errors="replace")
-            assert "BEGIN HIDDEN TESTS" not in tekst and "BEGIN SOLUTION" not in tekst, pad
+            assert not [r for r in geheim if r in tekst], f"{pad} bevat een regel uit de verborgen tests"
+
+
+def _verborgen_regels(notebook: Path) -> list[str]:
+    """De regels tussen BEGIN en END HIDDEN TESTS / SOLUTION in een bronnotebook (lang genoeg om uniek te zijn)."""
+    import nbformat
+
+    regels: list[str] = []
+    for cel in nbformat.read(notebook, as_version=4).cells:
+        binnen = False
+        for regel in cel.source.splitlines():
+            if re.search(r"BEGIN (HIDDEN TESTS|SOLUTION)", regel):
+                binnen = True
+            elif re.search(r"END (HIDDEN TESTS|SOLUTION)", regel):
+                binnen = False
+            elif binnen and len(regel.strip()) > 25:
+                regels.append(regel.strip())
+    return regels
 
 
 def test_servers_overleven_een_herstart_van_de_hub(hub: Hub) -> None:

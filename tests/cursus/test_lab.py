@@ -129,3 +129,52 @@ def test_nederlands_taalpakket_werkt_met_deze_jupyterlab() -> None:
     assert lab.TAAL in talen, fout
     vertaling, _ = get_language_pack(lab.TAAL)
     assert vertaling.get("jupyterlab", {}).get("Edit") == ["Bewerk"]
+
+
+@pytest.mark.traag
+def test_regie_lab_start_een_nederlandse_rustige_lab(tmp_path: Path) -> None:
+    """Een echte Lab met de omgeving van ``regie lab``: taal nl_NL, en de trainersplugins staan uit."""
+    import json
+    import re
+    import secrets
+    import socket
+    import subprocess
+    import time
+    import urllib.error
+    import urllib.request
+
+    werkmap = tmp_path / "cohort" / "deelnemer"
+    werkmap.mkdir(parents=True)
+    omgeving, extra = lab.deelnemersomgeving(tmp_path / "cohort")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    token = secrets.token_hex(8)
+    omgeving = {**omgeving, "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter"), "BROWSER": "true"}
+    opdracht = lab.lab_opdracht(werkmap, extra=[*extra, f"--port={poort}", f"--IdentityProvider.token={token}"])
+    proces = subprocess.Popen(opdracht, env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    basis = f"http://127.0.0.1:{poort}"
+    try:
+        grens = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{basis}/lab?token={token}", timeout=5) as antwoord:
+                    html = antwoord.read().decode()
+                break
+            except OSError:
+                assert proces.poll() is None and time.monotonic() < grens, "Lab startte niet"
+                time.sleep(0.3)
+        gegevens = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', html, flags=re.DOTALL)
+        assert gegevens, html[:500]
+        pagina = json.loads(gegevens.group(1))
+        assert "@jupyter/nbgrader:create-assignment" in pagina["disabledExtensions"]
+        assert "@jupyter/nbgrader:validate-assignment" in pagina["disabledExtensions"]
+        plugin = "@jupyterlab/translation-extension:plugin"
+        with urllib.request.urlopen(f"{basis}/lab/api/settings/{plugin}?token={token}", timeout=10) as antwoord:
+            assert json.load(antwoord)["settings"]["locale"] == "nl_NL"
+        with pytest.raises(urllib.error.HTTPError) as fout:
+            urllib.request.urlopen(f"{basis}/formgrader/api/assignments?token={token}", timeout=10)
+        assert fout.value.code == 404
+    finally:
+        proces.terminate()
+        proces.wait(timeout=30)

@@ -139,3 +139,21 @@ def test_lms_naam_wordt_geldige_accountnaam_en_deelnemer_id(lms: str, unix: str)
     naam = geldige_naam(lms)
     assert naam == unix
     assert re.fullmatch(r"[a-z_][a-z0-9_-]{0,31}", naam) and not _GEVAARLIJK.search(naam)
+
+
+def test_make_hub_meldt_een_fout_in_de_cursusconfiguratie(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m hub alles CURSUS`` (make hub) stopt met een Nederlandse melding, zonder traceback."""
+    from hub.opzet import main
+
+    pad = tmp_path / "groep.yml"
+    pad.write_text("trainers: [Docent]\n", encoding="utf-8")
+    assert main(["alles", str(pad)]) == 1
+    fout = capsys.readouterr().err
+    assert fout.startswith("Fout: ") and str(pad) in fout and "Traceback" not in fout
+
+
+def test_makefile_en_readme_beschrijven_make_hub(project: Path) -> None:
+    makefile = (project / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^hub: venv\n\t.*-m hub alles \$\(CURSUS\)", makefile, flags=re.MULTILINE)
+    assert "make hub CURSUS=hub/cursus.voorbeeld.yml" in (project / "README.md").read_text(encoding="utf-8")
+    assert '"configurable-http-proxy": "5.3.0"' in (HUB / "package.json").read_text(encoding="utf-8")

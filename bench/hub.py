@@ -83,11 +83,19 @@ class Proef:
         return json.loads(tekst) if tekst.strip() else None
 
     def __enter__(self) -> Proef:
+        try:
+            return self._start()
+        except BaseException:
+            self.__exit__()  # geen accounts laten staan als de start misgaat
+            raise
+
+    def _start(self) -> Proef:
         from hub.opzet import hub_opdracht, installeer_omgeving, installeer_proxy, richt_in
 
         installeer_omgeving(self.cursus)
         installeer_proxy()
         richt_in(self.cursus)
+        self.deel_blok1_uit()
         self.token = (self.cursus.staat / "service-token").read_text(encoding="utf-8").strip()
         opdracht, omgeving = hub_opdracht(self.cursus)
         self.proc = subprocess.Popen(
@@ -103,6 +111,19 @@ class Proef:
                     raise BenchFout("De hub voor de meting startte niet.") from None
                 time.sleep(0.5)
         return self
+
+    def deel_blok1_uit(self) -> None:
+        """De trainer maakt blok1 en zet het in de uitwisselmap, zoals op een cursusdag."""
+        thuis = pwd.getpwnam("rl-docent").pw_dir
+        omgeving = [f"HOME={thuis}", f"PATH={self.cursus.venv / 'bin'}:/usr/bin:/bin", "MPLBACKEND=Agg"]
+        omgeving += [f"REGIE_COHORT={thuis}/cohort", f"REGIE_BRON={thuis}/bron"]
+        opdracht = "regie cursus maak 1 && nbgrader release_assignment blok1 --force"
+        uit = subprocess.run(
+            ["runuser", "-u", "rl-docent", "--", "env", "-i", *omgeving, "sh", "-c", opdracht],
+            cwd=thuis, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if uit.returncode != 0:
+            raise BenchFout("De trainer kon blok1 niet uitdelen: " + uit.stderr.strip()[-500:])
 
     def __exit__(self, *_: object) -> None:
         from hub.opzet import ruim_op
@@ -123,14 +144,17 @@ class Proef:
         self.api("POST", f"/user/{naam}/assignments/fetch?course_id=regisseur&assignment_id=blok1", token)
         thuis = pwd.getpwnam(naam).pw_dir
         python = str(self.cursus.venv / "bin" / "python")
+        fouten = Path(thuis) / ".bench-fouten.txt"
         kernel = subprocess.Popen(
             ["runuser", "-u", naam, "--", "env", "-i", f"HOME={thuis}", f"PATH={self.cursus.venv / 'bin'}:/usr/bin:/bin",
-             "MPLBACKEND=Agg", python, "-c", UITVOEREN, f"{thuis}/blok1/blok1.ipynb", f"{thuis}/blok1"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+             "MPLBACKEND=Agg", "sh", "-c", f'exec "$0" "$@" 2>{fouten}', python, "-c", UITVOEREN,
+             f"{thuis}/blok1/blok1.ipynb", f"{thuis}/blok1"],
+            cwd=thuis, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )  # fmt: skip
         assert kernel.stdout is not None
         if kernel.stdout.readline().strip() != "KLAAR":
-            raise BenchFout(f"blok1 draaide niet in de omgeving van {naam}.")
+            staart = fouten.read_text(errors="replace").strip().splitlines()[-5:] if fouten.exists() else []
+            raise BenchFout(f"blok1 draaide niet in de omgeving van {naam}: " + " | ".join(staart))
         return start, time.perf_counter() - begin, kernel
 
     def ronde(self, namen: list[str]) -> tuple[float, float, float]:

@@ -402,6 +402,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         cursus = lees_cursus(args.cursus)
+        if os.geteuid() != 0:
+            raise HubFout(
+                "make hub maakt accounts en draait de hub als root (PAM-login); start het als root of met sudo."
+            )
         if args.stap in ("installeer", "alles"):
             print("Omgeving van de hub maken of bijwerken (de eerste keer enkele minuten) …", flush=True)
             installeer_omgeving(cursus)

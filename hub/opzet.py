@@ -41,6 +41,7 @@ NIET_VOOR_DEELNEMERS = (
     "pytest",
     "pytest-timeout",
     "ruff",
+    "hypothesis",
     "jupyter-book",
     "sphinx",
     "myst-nb",

@@ -280,8 +280,9 @@ def test_deelnemer_kan_niet_bij_modelantwoorden_ander_werk_of_cijferboek(hub: Hu
         f"{docent}/cohort/gradebook.db",
         f"{bram}/blok1/blok1.ipynb",
         f"{bram}/blok1/blok1.antwoorden.json",
+        f"{docent}/bron/blok1/blok1.antwoorden.json",
         f"{PROJECT}/notebooks/blok1/blok1.ipynb",
-        f"{PROJECT}/tests/cursus/modelantwoorden/blok1.antwoorden.json",
+        f"{PROJECT}/notebooks/blok1/blok1.antwoorden.json",
     ]
     for pad in verboden:
         assert Path(pad).exists(), f"{pad} hoort te bestaan"

@@ -179,9 +179,9 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
 
 
 def _lab(args: argparse.Namespace) -> int:
-    """Roept ``samenwerkingscode.cursus.open_lab() -> int | None`` aan (met ``--trainer``: ``trainer=True``)."""
+    """Roept ``samenwerkingscode.lab.open_lab() -> int | None`` aan (met ``--trainer``: ``trainer=True``)."""
     extra = {"trainer": True} if getattr(args, "trainer", False) else {}
-    return int(_cursusmodule().open_lab(**extra) or 0)
+    return int(importlib.import_module("samenwerkingscode.lab").open_lab(**extra) or 0)
 
 
 def _blok(tekst: str) -> int:

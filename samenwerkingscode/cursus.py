@@ -1,6 +1,6 @@
 """De trainersworkflow op nbgrader: maken, inlezen, beoordelen, feedback, cijfers, overzicht.
 
-Dit zijn de functies achter ``regie cursus …`` en ``regie lab``. Ze gebruiken de Python-API van
+Dit zijn de functies achter ``regie cursus …`` (``regie lab`` staat in :mod:`samenwerkingscode.lab`). Ze gebruiken de Python-API van
 nbgrader (``NbGraderAPI``, ``Gradebook``) met de instellingen uit :mod:`samenwerkingscode.cursusmap`,
 zodat de opdrachtregel, de tests en de formgrader hetzelfde doen. Een trainer ziet nooit een
 traceback: wat misgaat, wordt in het Nederlands gemeld (``RegieFout`` of een samenvattingstabel),
@@ -17,7 +17,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -605,67 +604,3 @@ def overzicht(
     from .rapportage import overzicht as _overzicht
 
     return _overzicht(cohort=cohort, uit=uit, bron=bron)
-
-
-# ---------------------------------------------------------------------------------------------
-# regie lab: de kit zien zoals een deelnemer hem ziet (of, met trainer=True, met formgrader).
-
-
-def bereid_lab_voor(
-    *, cohort: str | os.PathLike[str] | None = None, bron: str | os.PathLike[str] | None = None
-) -> Path:
-    """Zet de deelnemersversies klaar in ``<cohort>/deelnemer/`` waar ze nog ontbreken.
-
-    Werk dat daar al staat, wordt nooit overschreven: het is wat de gebruiker invulde.
-    """
-    map_ = cursusmap(cohort, bron)
-    namen = map_.opdrachten()
-    ontbrekend = [n for n in namen if not (map_.deelnemer / n / f"{n}.ipynb").exists()]
-    if ontbrekend:
-        api = maak_api(map_)
-        for naam in ontbrekend:
-            if not (map_.release / naam / f"{naam}.ipynb").is_file() or controleer_release(map_, naam):
-                _genereer(api, map_, naam)
-            doel = map_.deelnemer / naam
-            doel.mkdir(parents=True, exist_ok=True)
-            for pad in (map_.release / naam).rglob("*"):
-                bestemming = doel / pad.relative_to(map_.release / naam)
-                if pad.is_dir():
-                    bestemming.mkdir(parents=True, exist_ok=True)
-                elif not bestemming.exists():
-                    bestemming.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(pad, bestemming)
-                    bestemming.chmod(0o644)
-    map_.deelnemer.mkdir(parents=True, exist_ok=True)
-    return map_.deelnemer
-
-
-def lab_opdracht(werkmap: Path, *, extra: list[str] | None = None) -> list[str]:
-    """De opdrachtregel voor JupyterLab; ``--allow-root`` alleen als je als root werkt (CI, containers)."""
-    opdracht = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={werkmap}", *(extra or [])]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        opdracht.append("--allow-root")
-    return opdracht
-
-
-def open_lab(*, trainer: bool = False) -> int:
-    """Start JupyterLab: standaard op de deelnemersversies, met ``trainer=True`` op de projectmap.
-
-    De trainersweergave start in de projectmap, zodat nbgrader ``nbgrader_config.py`` vindt en de
-    formgrader de cohortmap ziet.
-    """
-    from .cursusmap import PROJECT
-
-    if trainer:
-        werkmap = PROJECT
-        map_ = cursusmap()
-        map_.exchange.mkdir(parents=True, exist_ok=True)
-        print("JupyterLab start in de projectmap; kies in het menu Nbgrader > Formgrader om te beoordelen.")
-    else:
-        werkmap = bereid_lab_voor()
-        print(f"JupyterLab start in {werkmap} met de deelnemersversies (zonder modelantwoorden).")
-    print("Stoppen: druk in dit venster op Ctrl+C.")
-    try:
-        return subprocess.call(lab_opdracht(werkmap), cwd=werkmap)
-    except KeyboardInterrupt:
-        return 0

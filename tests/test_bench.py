@@ -175,7 +175,7 @@ def test_elke_meting_heeft_een_module_met_meet() -> None:
     """Kan ``--alleen`` elke naam aan, en heeft elke module een functie ``meet``?"""
     import importlib
 
-    assert list(FIGUREN) == ["import", "notebooks", "beoordelen", "widget", "poster", "boek"]
+    assert list(FIGUREN) == ["import", "notebooks", "beoordelen", "widget", "poster", "boek", "lab", "hub"]
     for module in FIGUREN.values():
         assert callable(importlib.import_module(module).meet)
 

@@ -314,7 +314,7 @@ def test_onverwachte_fout(
 
 
 def test_ontbrekend_onderdeel(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setitem(sys.modules, "samenwerkingscode.cursus", None)  # import faalt met ModuleNotFoundError
+    monkeypatch.setitem(sys.modules, "samenwerkingscode.lab", None)  # import faalt met ModuleNotFoundError
     assert cli.main(["lab"]) == 2
     fout = capsys.readouterr().err
     assert "ontbreekt" in fout and "Traceback" not in fout
@@ -329,8 +329,10 @@ def nep_cursus(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, obj
     module = types.ModuleType("samenwerkingscode.cursus")
     for naam in ("maak", "importeer", "beoordeel", "feedback", "cijfers", "overzicht"):
         setattr(module, naam, lambda _naam=naam, **kw: aanroepen.append((_naam, kw)))
-    module.open_lab = lambda: aanroepen.append(("open_lab", {})) or 3  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "samenwerkingscode.cursus", module)
+    lab = types.ModuleType("samenwerkingscode.lab")
+    lab.open_lab = lambda: aanroepen.append(("open_lab", {})) or 3  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "samenwerkingscode.lab", lab)
     return aanroepen
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import math
 import os
 import shutil
 import signal
@@ -217,6 +218,10 @@ class _Budget:
     begin: float | None = None
     op: bool = False
 
+    def __deepcopy__(self, _memo: Any) -> _Budget:
+        # traitlets kopieert de instellingen; de klok en 'op' moeten bij dit ene object blijven.
+        return self
+
     def __call__(self, _cel: Any) -> int:
         nu = time.monotonic()
         if self.begin is None:
@@ -225,7 +230,7 @@ class _Budget:
         if over <= 1:
             self.op = True
             return 1
-        return max(1, int(min(self.per_cel, over)))
+        return max(1, math.ceil(min(self.per_cel, over)))
 
 
 @dataclass
@@ -610,10 +615,8 @@ def verdeel(
             with contextlib.suppress(OSError):
                 if plek.proces.stdin is not None:
                     plek.proces.stdin.close()
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 plek.proces.wait(30)
-            except subprocess.TimeoutExpired:
-                pass
             _stop(plek)
 
 

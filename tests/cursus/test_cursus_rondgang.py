@@ -39,7 +39,8 @@ def test_onaangeroerde_versie_krijgt_nul_zonder_crash(rondgang: Rondgang) -> Non
     assert uitslag.beoordeeld
     assert uitslag.score == 0
     assert set(_automatisch(rondgang, "leeg").values()) == {0.0}
-    assert any("geen antwoordbestand" in m for m in uitslag.meldingen)
+    # Niets ingevuld is een gewone 0 met "nog leeg", geen mislukt nakijken.
+    assert (uitslag.status, uitslag.nakijkfouten, uitslag.aandacht) == ("nog leeg", [], False)
 
 
 def test_antwoordbestand_van_de_trainer_in_de_bron_telt_niet_mee(rondgang: Rondgang) -> None:
@@ -61,7 +62,7 @@ def test_deels_goed_krijgt_precies_de_deelpunten(rondgang: Rondgang) -> None:
         ("zonder", False, "notebook blok1.ipynb ontbreekt"),
         ("verwijderd", True, "cel 'test_vormen' was verwijderd"),
         ("geknoeid", True, "cel 'test_vormen' was gewijzigd"),
-        ("lus", True, "stopte niet binnen de tijdslimiet"),
+        ("lus", True, "eigen code is niet uitgevoerd"),
         ("corrupt", True, "antwoordbestand beschadigd"),
     ],
 )
@@ -79,14 +80,26 @@ def test_verwijderde_of_gewijzigde_test_helpt_niet(rondgang: Rondgang) -> None:
     assert _automatisch(rondgang, "geknoeid")["test_vormen"] == 1.0
 
 
-def test_oneindige_lus_stopt_de_rest_niet(rondgang: Rondgang) -> None:
-    """Na de afgebroken cel draaien de tests gewoon: de modelantwoorden leveren alle punten op."""
+def test_toegevoegde_lus_draait_niet(rondgang: Rondgang) -> None:
+    """Een toegevoegde codecel (een oneindige lus) draait niet; de modelantwoorden leveren alle punten op."""
     assert _automatisch(rondgang, "lus") == PUNTEN_AUTOMATISCH
+    assert rondgang.uitslagen["lus"].eigen_code == ["blok1.ipynb, cel 3 (toegevoegd)"]
+
+
+def test_nakijken_mislukt_is_geen_stille_nul(rondgang: Rondgang) -> None:
+    """Meldt een nakijkcel REGIE-NAKIJKFOUT, dan heet de inlevering 'nakijken mislukt', met de reden."""
+    uitslag = rondgang.uitslagen["nakijkfout"]
+    assert uitslag.status == "nakijken mislukt"
+    assert uitslag.nakijkfouten == ["blok1.ipynb, test_canvas: het modelbestand canvas.yml kon niet worden gelezen"]
+    assert "nakijken mislukt: blok1.ipynb, test_canvas: het modelbestand canvas.yml" in rondgang.samenvatting
+    assert "Bij 1 inlevering(en) is het nakijken mislukt" in rondgang.samenvatting
+    # Alle andere inleveringen zijn gewoon nagekeken.
+    assert [d for d, u in rondgang.uitslagen.items() if u.nakijkfouten] == ["nakijkfout"]
 
 
 def test_iedereen_staat_in_de_uitslag(rondgang: Rondgang) -> None:
     assert sorted(rondgang.uitslagen) == sorted(
-        ["model", "leeg", "deels", "kapot", "zonder", "verwijderd", "geknoeid", "lus", "corrupt"]
+        ["model", "leeg", "deels", "kapot", "zonder", "verwijderd", "geknoeid", "lus", "corrupt", "nakijkfout"]
     )
 
 
@@ -97,7 +110,8 @@ def test_beoordeel_geeft_tabel_en_exitcode(rondgang: Rondgang) -> None:
     assert "Deelnemer" in uit and "Status" in uit
     assert "niet beoordeeld" in uit
     assert "6 / 9" in uit
-    assert "7 van de 9 inleveringen hebben aandacht nodig" in uit
+    assert "7 van de 10 inleveringen hebben aandacht nodig" in uit
+    assert "Please see" not in uit  # nooit nbgraders Engelse standaardmelding
     assert "Traceback" not in uit
 
 

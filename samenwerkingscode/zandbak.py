@@ -111,7 +111,8 @@ def schrijf_kernelspec(map_: Path) -> Path:
         "argv": [sys.executable, "-m", "samenwerkingscode.zandbak", "{connection_file}"],
         "display_name": "Python 3 (afgeschermd, voor het beoordelen)",
         "language": "python",
-        "interrupt_mode": "signal",
+        # Een signaal van buiten bereikt de kernel in zijn eigen procesruimte niet betrouwbaar; een bericht wel.
+        "interrupt_mode": "message",
     }
     (doel / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
     return doel

@@ -344,7 +344,7 @@ def test_tijd_per_inlevering_is_begrensd(bron: Path, cohort: Path) -> None:
     (uitslag,) = cursus.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=20, tijd_per_inlevering=4)
     assert time.monotonic() - begin < 90  # zonder de grens: 3 × 20 s alleen al voor de trage cellen
     assert uitslag.status == "nakijken mislukt"
-    assert any("de tijd per inlevering (4 s) was op" in r for r in uitslag.nakijkfouten)
+    assert any("de tijd per inlevering (4 s) was op" in r for r in uitslag.nakijkfouten), uitslag.nakijkfouten
 
 
 def test_cli_kent_parallel_en_tijd_per_inlevering(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -193,3 +193,53 @@ def test_handmatig_beoordeeld_telt_niet_meer_als_open(rondgang: Rondgang) -> Non
         gb.db.commit()
     assert cursus._nog_handmatig(map_, BLOK, "lus") == 0
     assert cursus._nog_handmatig(map_, BLOK, "deels") == 1
+
+
+def test_nbgrader_export_en_cijfers_geven_dezelfde_rijen(rondgang: Rondgang, tmp_path: Path) -> None:
+    """'nbgrader export --exporter=…RegieExport' en 'regie cursus cijfers' delen één codepad: dezelfde csv."""
+    import os
+    import subprocess
+    import sys
+
+    via_regie, via_nbgrader = tmp_path / "regie.csv", tmp_path / "nbgrader.csv"
+    assert cursus.cijfers(cohort=rondgang.cohort, uit=via_regie, bron=rondgang.bron) == 0
+    resultaat = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nbgrader",
+            "export",
+            "--exporter=samenwerkingscode.rapportage.RegieExport",
+            f"--to={via_nbgrader}",
+            f"--CourseDirectory.root={rondgang.cohort}",
+            f"--CourseDirectory.db_url=sqlite:///{rondgang.cohort / 'gradebook.db'}",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REGIE_COHORT": str(rondgang.cohort), "REGIE_BRON": str(rondgang.bron)},
+        check=False,
+    )
+    assert resultaat.returncode == 0, resultaat.stderr[-2000:]
+    assert via_nbgrader.read_text(encoding="utf-8") == via_regie.read_text(encoding="utf-8")
+    with via_regie.open(encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    assert {r["deelnemer"] for r in rijen} >= {"model", "deels", "nakijkfout"}
+
+
+def test_cijfers_markeren_nakijken_mislukt(
+    rondgang: Rondgang, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """De automatische onderdelen van een mislukt nagekeken inlevering staan als 'nakijken mislukt' in de cijfers."""
+    uit = tmp_path / "cijfers.csv"
+    assert cursus.cijfers(cohort=rondgang.cohort, uit=uit, bron=rondgang.bron) == 0
+    assert "bij nakijkfout (blok1) is het nakijken mislukt" in capsys.readouterr().out
+    with uit.open(encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    fout = {r["onderdeel"]: r for r in rijen if r["deelnemer"] == "nakijkfout"}
+    assert fout["test_canvas"]["status"] == "nakijken mislukt"
+    assert fout["test_canvas"]["nakijken"] == (
+        "mislukt: blok1.ipynb, test_canvas: het modelbestand canvas.yml kon niet worden gelezen"
+    )
+    leeg = [r for r in rijen if r["deelnemer"] == "leeg" and r["soort"] == "automatisch"]
+    assert leeg and all(r["nakijken"] == "" and r["status"] == "beoordeeld" for r in leeg)

@@ -13,7 +13,7 @@ help:
 	@echo "make lab    - open JupyterLab met de deelnemersversies van de opdrachten"
 	@echo "make trainer - open JupyterLab als trainer, met de formgrader van nbgrader"
 	@echo "make test   - draai alle tests (ook de trage en de browsertests)"
-	@echo "make bench  - meet de prestaties en druk een tabel af"
+	@echo "make bench  - meet de prestaties en druk een tabel af (BENCH='--wacht --schaal' voor meer)"
 	@echo "make lint   - controleer de code met ruff"
 
 $(STEMPEL): requirements.txt pyproject.toml
@@ -50,7 +50,7 @@ lint: venv
 	$(BIN)/ruff format --check samenwerkingscode tests bench scripts nbgrader_config.py
 
 bench: venv vendor
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m bench
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m bench $(BENCH)
 
 schoon:
 	rm -rf _build .pytest_cache

@@ -328,6 +328,9 @@ def _zandbak_omgeving(map_: Cursusmap, verbinding: Path) -> None:
     verberg = [map_.cohort, map_.bron, PROJECT, map_.exchange]
     leesbaar = [Path(sys.prefix), Path(sys.base_prefix), pakket, PROJECT / "casussen"]
     leesbaar += [Path(p) for p in site.getsitepackages()]
+    # Een eigen modelmap (REGIE_MODEL_MAP) en wat de trainer zelf al leesbaar maakte, blijven leesbaar.
+    leesbaar += [Path(p) for p in [os.environ.get("REGIE_MODEL_MAP", "")] if p]
+    leesbaar += [Path(p) for p in os.environ.get(zandbak.LEESBAAR, "").split(os.pathsep) if p]
     leesbaar += [p.resolve() for p in list(leesbaar)]
     os.environ[zandbak.VERBERG] = os.pathsep.join(str(p) for p in verberg)
     os.environ[zandbak.LEESBAAR] = os.pathsep.join(dict.fromkeys(str(p) for p in leesbaar))

@@ -6,6 +6,7 @@ zandbak: ``.ci/run`` installeert bubblewrap, dus hier wordt niets overgeslagen).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -112,6 +113,25 @@ def test_ctrl_c_uitgesteld_tot_na_het_schrijven() -> None:
         os.kill(os.getpid(), signal.SIGINT)
         gezien.append("na het signaal nog verder geschreven")
     assert gezien == ["na het signaal nog verder geschreven"]
+
+
+def test_zandbak_opdracht_verbergt_en_laat_alleen_de_werkmap_schrijven(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Verborgen mappen worden een lege tmpfs, daarna komt alleen-lezen terug wat nodig is; schrijven alleen in de werkmap."""
+    geheim, python, werk = tmp_path / "cohort", tmp_path / "python", tmp_path / "cohort" / "autograded" / "a"
+    for map_ in (geheim, python, werk):
+        map_.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setenv(zandbak.VERBERG, str(geheim))
+    monkeypatch.setenv(zandbak.LEESBAAR, str(python))
+    monkeypatch.delenv(zandbak.SCHRIJFBAAR, raising=False)
+    argv = zandbak.opdracht(["python", "-m", "ipykernel_launcher"], werk)
+    paren = list(itertools.pairwise(argv))
+    assert ("--tmpfs", str(geheim)) in paren and ("--ro-bind", str(python)) in paren and ("--bind", str(werk)) in paren
+    assert argv.index("--tmpfs") < argv.index(str(python)) < argv.index("--bind")
+    assert {"--unshare-net", "--unshare-pid", "--unshare-user", "--die-with-parent"} <= set(argv)
+    assert argv[argv.index("--uid") + 1] == "65534"
+    assert argv[-3:] == ["python", "-m", "ipykernel_launcher"]
 
 
 def test_zandbak_werkt_hier() -> None:

@@ -15,7 +15,8 @@ import traceback
 from collections.abc import Sequence
 
 from bench import FIGUREN
-from bench._kern import BenchFout, Instellingen, Meting, belasting, belasting_tekst, duur, kernen, tabel, wacht_op_rust
+from bench._kern import BenchFout, Instellingen, Meting, belasting, belasting_tekst, duur, tabel, wacht_op_rust
+from samenwerkingscode.beoordelen import kernen
 
 
 def maak_parser() -> argparse.ArgumentParser:

@@ -154,14 +154,6 @@ def belasting() -> float | None:
         return None
 
 
-def kernen() -> int:
-    """Het aantal kernen dat dit proces mag gebruiken."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
-
-
 def onrustig(last: float | None, aantal_kernen: int) -> bool:
     """Meer werk dan kernen: dan wachten metingen op elkaar en zijn de tijden onbetrouwbaar."""
     return last is not None and last > aantal_kernen

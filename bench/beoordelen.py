@@ -28,7 +28,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from bench._kern import BenchFout, Doel, Instellingen, Meting, Reeks, duur, kernen, mediaan, spreiding
+from bench._kern import BenchFout, Doel, Instellingen, Meting, Reeks, duur, mediaan, spreiding
+from samenwerkingscode.beoordelen import kernen
 
 NAAM = "beoordelen"
 DOEL_PER_INLEVERING = Doel(1.3)

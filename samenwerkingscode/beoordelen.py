@@ -337,13 +337,40 @@ def _zandbak_omgeving(map_: Cursusmap, verbinding: Path) -> None:
     os.environ[zandbak.SCHRIJFBAAR] = str(verbinding)
 
 
+_APIS: dict[Path, tuple[Any, _Budget]] = {}
+"""Per werkmap één nbgrader-API (de instellingen blijven gelijk; alleen de klok gaat per inlevering opnieuw)."""
+
+
+def _api(inst: Instellingen, map_: Cursusmap, werk: Path, verbinding: Path) -> tuple[Any, _Budget]:
+    """De nbgrader-API van dit werkproces: eigen cijferboek, opgeschoonde inleveringen, tijd, zandbak."""
+    from traitlets.config import Config
+
+    from .cursus import maak_api
+
+    if werk in _APIS:
+        return _APIS[werk]
+    budget = _Budget(inst.tijdslimiet, inst.tijd_per_inlevering)
+    extra = Config()
+    extra.CourseDirectory.submitted_directory = os.path.relpath(werk / "in", map_.cohort)
+    extra.CourseDirectory.db_url = f"sqlite:///{werk / 'gradebook.db'}"
+    extra.Execute.timeout_func = budget
+    if inst.zandbak:
+        from .zandbak import KERNELNAAM
+
+        extra.Execute.kernel_name = KERNELNAAM
+        extra.KernelManager.transport = "ipc"
+        extra.KernelManager.ip = str(verbinding / "k")
+        extra.KernelManager.connection_file = str(verbinding / "kernel.json")
+    _APIS[werk] = (maak_api(map_, tijdslimiet=inst.tijdslimiet, extra=extra), budget)
+    return _APIS[werk]
+
+
 def _beoordeel_taak(inst: Instellingen, werk: Path, verbinding: Path, naam: str, deelnemer: str) -> dict[str, Any]:
     """Beoordeel één inlevering met een eigen kopie van het cijferboek; geef de uitkomst als gegevens."""
     import nbformat
     from nbgrader.api import Gradebook
-    from traitlets.config import Config
 
-    from .cursus import _laatste_regel, _zonder_sqlalchemy_ruis, maak_api
+    from .cursus import _laatste_regel, _zonder_sqlalchemy_ruis
     from .cursusmap import CURSUS_ID
 
     map_ = cursusmap(inst.cohort, inst.bron)
@@ -355,19 +382,8 @@ def _beoordeel_taak(inst: Instellingen, werk: Path, verbinding: Path, naam: str,
     db = werk / "gradebook.db"
     db.unlink(missing_ok=True)
     shutil.copyfile(inst.sjabloon, db)
-    budget = _Budget(inst.tijdslimiet, inst.tijd_per_inlevering)
-    extra = Config()
-    extra.CourseDirectory.submitted_directory = os.path.relpath(invoer, map_.cohort)
-    extra.CourseDirectory.db_url = f"sqlite:///{db}"
-    extra.Execute.timeout_func = budget
-    if inst.zandbak:
-        from .zandbak import KERNELNAAM
-
-        extra.Execute.kernel_name = KERNELNAAM
-        extra.KernelManager.transport = "ipc"
-        extra.KernelManager.ip = str(verbinding / "k")
-        extra.KernelManager.connection_file = str(verbinding / "kernel.json")
-    api = maak_api(map_, tijdslimiet=inst.tijdslimiet, extra=extra)
+    api, budget = _api(inst, map_, werk, verbinding)
+    budget.begin, budget.op = None, False
     with _zonder_sqlalchemy_ruis():
         resultaat = api.autograde(naam, deelnemer, force=True, create=True)
     if not resultaat["success"]:

@@ -5,7 +5,7 @@ geen kwartier. Gemeten wordt met de eigen opzet van de kit (``cursus.maak`` en
 ``beoordelen.beoordeel_alles``: voorcontrole, opgeschoonde inlevering, werkprocessen, zandbak,
 samenvoegen in het cijferboek), zoals ``regie cursus beoordeel`` het doet. De inleveringen zijn de
 deelnemersversie plus een antwoordbestand met modelantwoorden of een deels goed antwoordbestand
-(``tests/cursus/modelantwoorden``).
+(``notebooks/blokN/blokN.antwoorden.json`` en ``tests/cursus/modelantwoorden/deels``).
 
 De basislijn is een minimaal nbgrader-notebook met evenveel cellen en dezelfde beoordelingscellen,
 maar triviale code, beoordeeld met nbgraders eigen ``autograde`` (één na één): wat nbgrader zelf per
@@ -150,8 +150,8 @@ class _Cohort:
 
 
 def _antwoorden(project: Path, blok: str) -> tuple[Path, Path]:
-    modellen = project / "tests" / "cursus" / "modelantwoorden"
-    model, deels = modellen / f"{blok}.antwoorden.json", modellen / "deels" / f"{blok}.antwoorden.json"
+    model = project / "notebooks" / blok / f"{blok}.antwoorden.json"  # het modelantwoord naast de bron
+    deels = project / "tests" / "cursus" / "modelantwoorden" / "deels" / f"{blok}.antwoorden.json"
     for pad in (model, deels):
         if not pad.is_file():
             raise BenchFout(

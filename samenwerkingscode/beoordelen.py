@@ -42,7 +42,10 @@ from typing import Any
 from .cursusmap import TIJDSLIMIET, Cursusmap, cursusmap
 
 MARKERING = "REGIE-NAKIJKFOUT:"
-"""Een nakijkcel die niet kon nakijken, drukt een regel af die hiermee begint, gevolgd door de reden."""
+"""Een nakijkcel die niet kon nakijken, drukt een regel af die hiermee begint, gevolgd door de reden.
+
+Gelijk aan ``samenwerkingscode.nakijken.NAKIJKFOUT`` (een test bewaakt dat); hier los, zodat het
+hoofdproces de nakijkfuncties niet hoeft te importeren."""
 
 TIJD_PER_INLEVERING = 300
 """Seconden per inlevering (alle cellen samen); daarna krijgen de resterende cellen nog 1 seconde."""

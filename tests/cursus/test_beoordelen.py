@@ -85,6 +85,13 @@ def test_markering_tijd_en_fout_zijn_nakijkfouten() -> None:
     assert nakijkfouten(_met_uitvoer("t5", gewoon)) == []
 
 
+def test_markering_is_die_van_de_nakijkfuncties() -> None:
+    """De afspraak met nakijken: dezelfde markering aan beide kanten."""
+    from samenwerkingscode.nakijken import NAKIJKFOUT
+
+    assert MARKERING == NAKIJKFOUT
+
+
 def test_status_nog_leeg_is_geen_probleem() -> None:
     leeg = Uitslag("a", BLOK, beoordeeld=True, score=0.0, max_score=9.0, leeg=True)
     mislukt = Uitslag("b", BLOK, beoordeeld=True, score=0.0, max_score=9.0, nakijkfouten=["t1: kapot"])

@@ -458,15 +458,24 @@ def werker(nummer: int, inst: Instellingen, taken: Any, uitkomsten: Any) -> None
 
 @contextlib.contextmanager
 def ctrl_c_uitgesteld() -> Iterator[None]:
-    """Stel Ctrl-C (SIGINT) uit tot het blok klaar is: een schrijfactie wordt nooit half gedaan."""
-    if not hasattr(signal, "pthread_sigmask"):
+    """Stel Ctrl-C (SIGINT) uit tot het blok klaar is: een schrijfactie wordt nooit half gedaan.
+
+    Een eigen handler onthoudt het signaal en de ``KeyboardInterrupt`` volgt na het blok. (Het signaal
+    blokkeren met ``pthread_sigmask`` is niet genoeg: met meer threads komt het dan bij een andere thread.)
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    vorige = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    ontvangen: list[int] = []
+    vorige = signal.signal(signal.SIGINT, lambda signum, _frame: ontvangen.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, vorige)
+        signal.signal(signal.SIGINT, vorige)
+    if ontvangen:
+        raise KeyboardInterrupt
 
 
 def _schrijf_json(pad: Path, gegevens: dict[str, Any]) -> None:

@@ -246,6 +246,8 @@ class Instellingen:
     tijdslimiet: int = TIJDSLIMIET
     tijd_per_inlevering: int = TIJD_PER_INLEVERING
     zandbak: bool = False
+    sockets: str = ""
+    """Een korte map (in de tijdelijke map) voor de sockets van de kernels; het hoofdproces ruimt hem op."""
 
 
 def _kopieer_inlevering(van: Path, naar: Path) -> None:
@@ -432,7 +434,8 @@ def werker(nummer: int, inst: Instellingen, taken: Any, uitkomsten: Any) -> None
     werk = map_.cohort / WERKMAP / f"werker-{nummer}"
     werk.mkdir(parents=True, exist_ok=True)
     # Een korte map voor de sockets van de kernel (een unix-socketpad mag niet langer zijn dan ~100 tekens).
-    verbinding = Path(tempfile.mkdtemp(prefix="regie-k-"))
+    verbinding = Path(inst.sockets or tempfile.mkdtemp(prefix="regie-k-")) / str(nummer)
+    verbinding.mkdir(parents=True, exist_ok=True)
     if inst.zandbak:
         from .zandbak import schrijf_kernelspec
 
@@ -691,6 +694,7 @@ def beoordeel_alles(
     werk.mkdir(parents=True, exist_ok=True)
     sjabloon = werk / "sjabloon.db"
     _maak_sjabloon(map_, sjabloon)
+    sockets = tempfile.mkdtemp(prefix="regie-k-")
     inst = Instellingen(
         cohort=str(map_.cohort),
         bron=str(map_.bron),
@@ -698,6 +702,7 @@ def beoordeel_alles(
         tijdslimiet=tijdslimiet,
         tijd_per_inlevering=tijd_per_inlevering,
         zandbak=bool(zandbak),
+        sockets=sockets,
     )
     uitslagen: dict[tuple[str, str], Uitslag] = {}
 
@@ -710,6 +715,7 @@ def beoordeel_alles(
             verdeel(taken, inst, parallel or kernen(), verwerk)
     finally:
         shutil.rmtree(werk, ignore_errors=True)
+        shutil.rmtree(sockets, ignore_errors=True)
     uit = [uitslagen[t] for t in taken if t in uitslagen]
     for u in uit:
         u.zandbak = bool(zandbak)

@@ -14,7 +14,7 @@ help:
 	@echo "make trainer - open JupyterLab als trainer, met de formgrader van nbgrader"
 	@echo "make hub    - (als root) JupyterHub voor een cursusgroep: CURSUS=hub/cursus.voorbeeld.yml"
 	@echo "make test   - draai alle tests (ook de trage en de browsertests)"
-	@echo "make bench  - meet de prestaties en druk een tabel af"
+	@echo "make bench  - meet de prestaties en druk een tabel af (BENCH='--wacht --schaal' voor meer)"
 	@echo "make lint   - controleer de code met ruff"
 
 $(STEMPEL): requirements.txt hub/requirements-hub.txt pyproject.toml
@@ -56,7 +56,7 @@ lint: venv
 	$(BIN)/ruff format --check samenwerkingscode tests bench scripts hub nbgrader_config.py
 
 bench: venv vendor
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m bench
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m bench $(BENCH)
 
 schoon:
 	rm -rf _build .pytest_cache

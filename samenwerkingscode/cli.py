@@ -157,7 +157,7 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
 
     - ``maak(*, cohort: Path, blok: int | None) -> int | None``
     - ``importeer(*, cohort: Path, pad: Path, vervang: bool) -> int | None``
-    - ``beoordeel(*, cohort: Path, blok: int | None) -> int | None``
+    - ``beoordeel(*, cohort: Path, blok: int | None, parallel: int | None, tijd_per_inlevering: int | None) -> int``
     - ``feedback(*, cohort: Path, blok: int | None) -> int | None``
     - ``cijfers(*, cohort: Path, uit: Path) -> int | None``
     - ``overzicht(*, cohort: Path, uit: Path) -> int | None``
@@ -182,6 +182,17 @@ def _lab(args: argparse.Namespace) -> int:
     """Roept ``samenwerkingscode.lab.open_lab() -> int | None`` aan (met ``--trainer``: ``trainer=True``)."""
     extra = {"trainer": True} if getattr(args, "trainer", False) else {}
     return int(importlib.import_module("samenwerkingscode.lab").open_lab(**extra) or 0)
+
+
+def _positief(tekst: str) -> int:
+    """Een geheel getal van minstens 1 (voor --parallel en --tijd-per-inlevering)."""
+    try:
+        getal = int(tekst)
+    except ValueError:
+        getal = 0
+    if getal < 1:
+        raise argparse.ArgumentTypeError(f"geef een geheel getal van minstens 1, niet {tekst!r}")
+    return getal
 
 
 def _blok(tekst: str) -> int:
@@ -342,9 +353,28 @@ def bouw_parser() -> argparse.ArgumentParser:
         (
             "beoordeel",
             "beoordeel alle inleveringen automatisch",
-            "Beoordeel de inleveringen automatisch. Een kapotte inlevering wordt gemeld; de rest gaat door.",
-            lambda p: p.add_argument("blok", nargs="?", type=_blok, metavar="BLOK", help=blok_hulp),
-            {"blok": lambda a: a.blok},
+            "Beoordeel de inleveringen automatisch, parallel op alle kernen en in een zandbak.\n"
+            "Een kapotte inlevering wordt gemeld; de rest gaat door. Eigen code van deelnemers wordt niet uitgevoerd.",
+            lambda p: (
+                p.add_argument("blok", nargs="?", type=_blok, metavar="BLOK", help=blok_hulp),
+                p.add_argument(
+                    "--parallel",
+                    metavar="N",
+                    type=_positief,
+                    help="aantal inleveringen tegelijk (standaard: alle kernen)",
+                ),
+                p.add_argument(
+                    "--tijd-per-inlevering",
+                    metavar="SECONDEN",
+                    type=_positief,
+                    help="maximale tijd voor alle cellen van één inlevering samen (standaard: 300)",
+                ),
+            ),
+            {
+                "blok": lambda a: a.blok,
+                "parallel": lambda a: a.parallel,
+                "tijd_per_inlevering": lambda a: a.tijd_per_inlevering,
+            },
         ),
         (
             "feedback",

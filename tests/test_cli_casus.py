@@ -346,7 +346,11 @@ def nep_cursus(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, obj
             "importeer",
             {"cohort": Path("cohort"), "pad": Path("inlevering.zip")},
         ),
-        (["cursus", "beoordeel", "3"], "beoordeel", {"cohort": Path("cohort"), "blok": 3}),
+        (
+            ["cursus", "beoordeel", "3"],
+            "beoordeel",
+            {"cohort": Path("cohort"), "blok": 3, "parallel": None, "tijd_per_inlevering": None},
+        ),
         (["cursus", "feedback", "--cohort", "x"], "feedback", {"cohort": Path("x"), "blok": None}),
         (["cursus", "cijfers", "--uit", "c.csv"], "cijfers", {"cohort": Path("cohort"), "uit": Path("c.csv")}),
         (["cursus", "overzicht", "--uit", "o.png"], "overzicht", {"cohort": Path("cohort"), "uit": Path("o.png")}),

@@ -15,4 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from samenwerkingscode.cursusmap import nbgrader_config
 
 c = get_config()  # noqa: F821  (nbgrader levert get_config bij het inlezen)
-c.merge(nbgrader_config())
+
+# Instellingen van de kit (zie `regie instellingen` en de trainershandleiding, pagina Instellingen), bijvoorbeeld:
+# c.Regie.cohort = "/home/trainer/groepen/voorjaar-2027"
+# c.Regie.casus = "tongelreep"
+# c.Regie.tijdslimiet = 60
+
+c.merge(nbgrader_config(config=c))

@@ -42,10 +42,10 @@ def kies_blok(project: Path) -> str:
     """Het beoordeelde blok met de meeste cellen (bij gelijkspel het eerste)."""
     import nbformat
 
-    from samenwerkingscode.cursusmap import BEOORDEELDE_BLOKKEN
+    from samenwerkingscode.model.opdrachten import beoordeelde_notebooks
 
     aantallen = {}
-    for blok in BEOORDEELDE_BLOKKEN:
+    for blok in beoordeelde_notebooks():
         pad = project / "notebooks" / blok / f"{blok}.ipynb"
         if pad.is_file():
             aantallen[blok] = len(nbformat.read(pad, as_version=4).cells)
@@ -219,10 +219,10 @@ def hele_groep(inst: Instellingen, tmp: Path, basis_per_stuk: float) -> Meting:
     """30 deelnemers × alle beoordeelde blokken, parallel op alle kernen, tegen het ideaal."""
     import nbformat
 
-    from samenwerkingscode.cursusmap import BEOORDEELDE_BLOKKEN
+    from samenwerkingscode.model.opdrachten import beoordeelde_notebooks
 
     groep = 6 if inst.snel else GROEP
-    blokken = [b for b in BEOORDEELDE_BLOKKEN if (inst.project / "notebooks" / b / f"{b}.ipynb").is_file()]
+    blokken = [b for b in beoordeelde_notebooks() if (inst.project / "notebooks" / b / f"{b}.ipynb").is_file()]
     notebooks = {b: nbformat.read(inst.project / "notebooks" / b / f"{b}.ipynb", as_version=4) for b in blokken}
     antwoorden = {b: _afwisselend(*_antwoorden(inst.project, b), groep) for b in blokken}
     cohort = _Cohort(tmp / "groep", notebooks, antwoorden)

@@ -162,7 +162,7 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
     - ``cijfers(*, cohort: Path, uit: Path) -> int | None``
     - ``overzicht(*, cohort: Path, uit: Path) -> int | None``
 
-    ``blok`` is 1 t/m 5, of ``None`` voor alle blokken.
+    ``blok`` is een bloknummer uit ``model/opdrachten.yml``, of ``None`` voor alle blokken.
     """
 
     def handler(args: argparse.Namespace) -> int:
@@ -170,12 +170,41 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
         waarden = {sleutel: lees(args) for sleutel, lees in velden.items()}
         # Een schakelaar die uit staat (zoals --vervang) wordt niet doorgegeven: de functie kent de standaard.
         waarden = {sleutel: waarde for sleutel, waarde in waarden.items() if waarde is not False}
-        uitkomst = functie(cohort=Path(args.cohort), **waarden)
+        uitkomst = functie(cohort=_cohort(args), **waarden)
         return int(uitkomst or 0)
 
     handler.__name__ = f"_cursus_{naam}"
     handler.__doc__ = _cursus.__doc__
     return handler
+
+
+def _cohort(args: argparse.Namespace) -> Path:
+    """De cohortmap: --cohort, anders c.Regie.cohort uit nbgrader_config.py, anders $REGIE_COHORT of <kit>/cohort.
+
+    De instellingen gaan ook als omgevingsvariabelen naar de kernels en hulpprocessen die ``regie`` start.
+    """
+    from samenwerkingscode.instellingen import instellingen
+
+    regie = instellingen(cohort=getattr(args, "cohort", None))
+    regie.exporteer()
+    return regie.pad("cohort")
+
+
+def _tijdslimiet() -> int:
+    """De tijdslimiet per cel uit de instellingen (c.Regie.tijdslimiet of $REGIE_TIJDSLIMIET)."""
+    from samenwerkingscode.instellingen import instellingen
+
+    return int(instellingen().tijdslimiet)
+
+
+def _instellingen(_args: argparse.Namespace) -> int:
+    """``regie instellingen``: elke instelling met haar huidige waarde en uitleg."""
+    from samenwerkingscode.instellingen import beschrijving, instellingen
+
+    regie = instellingen()
+    for naam, uitleg, _ in beschrijving():
+        print(f"c.Regie.{naam} = {getattr(regie, naam)!r}\n    {uitleg}")
+    return 0
 
 
 def _lab(args: argparse.Namespace) -> int:
@@ -196,22 +225,26 @@ def _positief(tekst: str) -> int:
 
 
 def _blok(tekst: str) -> int:
-    """Lees '3', 'blok3' of 'Blok 3' als bloknummer 1 t/m 5."""
-    treffer = re.fullmatch(r"\s*(?:blok\s*)?([1-5])\s*", tekst, flags=re.IGNORECASE)
-    if not treffer:
-        raise argparse.ArgumentTypeError(f"een blok is 1 t/m 5 (bijvoorbeeld 2 of blok2), niet {tekst!r}")
+    """Lees '3', 'blok3' of 'Blok 3' als bloknummer; welke blokken er zijn, staat in model/opdrachten.yml."""
+    from samenwerkingscode.model.opdrachten import beoordeelde_notebooks
+
+    bekend = [int(n.removeprefix("blok")) for n in beoordeelde_notebooks() if n.removeprefix("blok").isdigit()]
+    treffer = re.fullmatch(r"\s*(?:blok\s*)?(\d+)\s*", tekst, flags=re.IGNORECASE)
+    if not treffer or int(treffer.group(1)) not in bekend:
+        reeks = f"{min(bekend)} t/m {max(bekend)}" if bekend else "geen"
+        raise argparse.ArgumentTypeError(f"een blok is {reeks} (bijvoorbeeld 2 of blok2), niet {tekst!r}")
     return int(treffer.group(1))
 
 
 def _uitwisselen(args: argparse.Namespace) -> int:
     """``samenwerkingscode.uitwisselen.regie``: elkaars casus lezen (uitdelen of terugbrengen)."""
     module = importlib.import_module("samenwerkingscode.uitwisselen")
-    return int(module.regie(cohort=Path(args.cohort), k=args.k, zaad=args.zaad, terugbrengen=args.terug) or 0)
+    return int(module.regie(cohort=_cohort(args), k=args.k, zaad=args.zaad, terugbrengen=args.terug) or 0)
 
 
 def _casusboek(args: argparse.Namespace) -> int:
     """``samenwerkingscode.casusboek.casusboek``: de gedeelde casussen in één document."""
-    pad = importlib.import_module("samenwerkingscode.casusboek").casusboek(Path(args.uit), cohort=Path(args.cohort))
+    pad = importlib.import_module("samenwerkingscode.casusboek").casusboek(Path(args.uit), cohort=_cohort(args))
     print(f"Casusboek opgeslagen in {pad} (alleen gedeelde casussen).")
     return 0
 
@@ -263,9 +296,9 @@ def _subparsers(parser: argparse.ArgumentParser, dest: str, titel: str) -> Any:
 def _met_cohort(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--cohort",
-        default="cohort",
+        default=None,
         metavar="PAD",
-        help="map met alle gegevens van de cursusgroep (standaard: cohort)",
+        help="map met alle gegevens van de cursusgroep (standaard: c.Regie.cohort, $REGIE_COHORT of <kit>/cohort)",
     )
 
 
@@ -321,7 +354,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     )
     cursus.set_defaults(hulp=cursus)
     cursus_sub = _subparsers(cursus, "cursus_opdracht", "opdrachten")
-    blok_hulp = "het blok (1 t/m 5); zonder blok: alle blokken"
+    blok_hulp = "het blok (bijvoorbeeld 2 of blok2); zonder blok: alle blokken"
     specificaties: list[tuple[str, str, str, Callable[[argparse.ArgumentParser], None], dict[str, Any]]] = [
         (
             "maak",
@@ -374,6 +407,7 @@ def bouw_parser() -> argparse.ArgumentParser:
                 "blok": lambda a: a.blok,
                 "parallel": lambda a: a.parallel,
                 "tijd_per_inlevering": lambda a: a.tijd_per_inlevering,
+                "tijdslimiet": lambda _a: _tijdslimiet(),
             },
         ),
         (
@@ -407,6 +441,16 @@ def bouw_parser() -> argparse.ArgumentParser:
         sub.set_defaults(functie=_cursus(naam, **velden))
 
     _samen_leren(cursus_sub)
+
+    # regie instellingen
+    inst = opdrachten.add_parser(
+        "instellingen",
+        help="toon de instellingen van de kit (c.Regie in nbgrader_config.py) met hun waarde",
+        description="Toon elke instelling van de kit met haar huidige waarde en uitleg. Instellen doe je in "
+        "nbgrader_config.py (c.Regie.<naam> = ...) of met de omgevingsvariabele REGIE_<NAAM>.",
+        formatter_class=_Opmaak,
+    )
+    inst.set_defaults(functie=_instellingen)
 
     # regie lab
     lab = opdrachten.add_parser(
@@ -484,6 +528,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.functie is None:
             args.hulp.print_help()
             return 0 if args.hulp is parser else 2
+    omgeving = dict(os.environ)
     try:
         return args.functie(args)
     except KeyboardInterrupt:
@@ -491,6 +536,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as fout:
         return _meld_fout(fout)
+    finally:
+        # De instellingen gaan als omgevingsvariabelen naar kernels; na de opdracht is de omgeving weer als voorheen.
+        os.environ.clear()
+        os.environ.update(omgeving)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .model.opdrachten import beoordeelde_notebooks
 from .yamlbestand import RegieFout
 
 if TYPE_CHECKING:
@@ -38,8 +39,6 @@ PROJECT = Path(__file__).resolve().parent.parent
 """De projectmap van de kit (het pakket is 'editable' geïnstalleerd)."""
 
 CURSUS_ID = "regisseur"
-BEOORDEELDE_BLOKKEN = ("blok1", "blok2", "blok3", "blok4", "blok5")
-ONBEOORDEELD = ("eigen-casus",)
 TIJDSLIMIET = 60
 """Seconden per cel bij het beoordelen: een oneindige lus wordt daarna onderbroken en gemeld."""
 
@@ -104,11 +103,13 @@ class Cursusmap:
         if not self.bron.is_dir():
             return []
         namen = [p.name for p in self.bron.iterdir() if p.is_dir() and (p / f"{p.name}.ipynb").is_file()]
-        return sorted(namen, key=lambda n: (n not in BEOORDEELDE_BLOKKEN, n))
+        volgorde = beoordeelde_notebooks()
+        return sorted(namen, key=lambda n: (n not in volgorde, volgorde.index(n) if n in volgorde else 0, n))
 
     def beoordeelde_opdrachten(self) -> list[str]:
-        """De opdrachten die punten opleveren (niet ``eigen-casus``)."""
-        return [n for n in self.opdrachten() if n not in ONBEOORDEELD]
+        """De opdrachten die punten opleveren: de beoordeelde blokken uit ``model/opdrachten.yml``."""
+        beoordeeld = set(beoordeelde_notebooks())
+        return [n for n in self.opdrachten() if n in beoordeeld]
 
 
 _LEEST_CONFIG = False
@@ -153,13 +154,21 @@ def _controleer_pad(pad: Path, wat: str) -> None:
         )
 
 
-def cursusmap(cohort: str | os.PathLike[str] | None = None, bron: str | os.PathLike[str] | None = None) -> Cursusmap:
-    """De cursusmap voor ``cohort`` (standaard ``$REGIE_COHORT`` of ``<project>/cohort``).
+def cursusmap(
+    cohort: str | os.PathLike[str] | None = None,
+    bron: str | os.PathLike[str] | None = None,
+    *,
+    config: Config | None = None,
+) -> Cursusmap:
+    """De cursusmap voor ``cohort`` (standaard ``c.Regie.cohort``: ``$REGIE_COHORT`` of ``<project>/cohort``).
 
-    ``bron`` is de map met de bronnotebooks (standaard ``$REGIE_BRON`` of ``<project>/notebooks``).
+    ``bron`` is de map met de bronnotebooks (standaard ``c.Regie.bron``: ``$REGIE_BRON`` of ``<project>/notebooks``).
     """
-    cohort_pad = Path(cohort or os.environ.get("REGIE_COHORT") or PROJECT / "cohort").expanduser().resolve()
-    bron_pad = Path(bron or os.environ.get("REGIE_BRON") or PROJECT / "notebooks").expanduser().resolve()
+    from .instellingen import Regie
+
+    regie = Regie(config=config) if config is not None else Regie()
+    cohort_pad = Path(cohort or regie.cohort).expanduser().resolve()
+    bron_pad = Path(bron or regie.bron).expanduser().resolve()
     _controleer_pad(cohort_pad, "cohortmap")
     _controleer_pad(bron_pad, "bronmap")
     if cohort_pad.exists() and not cohort_pad.is_dir():
@@ -184,7 +193,8 @@ def nbgrader_config(
     cohort: str | os.PathLike[str] | None = None,
     bron: str | os.PathLike[str] | None = None,
     *,
-    tijdslimiet: int = TIJDSLIMIET,
+    tijdslimiet: int | None = None,
+    config: Config | None = None,
 ) -> Config:
     """De nbgrader-instellingen van de kit voor één cohort, als traitlets-``Config``.
 
@@ -196,8 +206,11 @@ def nbgrader_config(
     from traitlets.config import Config
 
     from .feedback_filter import VerbergModelantwoorden
+    from .instellingen import Regie
 
-    map_ = cursusmap(cohort, bron)
+    map_ = cursusmap(cohort, bron, config=config)
+    if tijdslimiet is None:
+        tijdslimiet = (Regie(config=config) if config is not None else Regie()).tijdslimiet
     c = Config()
     c.CourseDirectory.root = str(map_.cohort)
     c.CourseDirectory.course_id = os.environ.get("REGIE_CURSUS_ID", CURSUS_ID)

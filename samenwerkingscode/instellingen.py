@@ -53,8 +53,8 @@ class Regie(Configurable):
     ).tag(config=True)
 
     tijdslimiet = Int(
-        60,
-        help="Seconden per cel bij het beoordelen; een cel die langer loopt, wordt onderbroken en gemeld.",
+        help="Seconden per cel bij het beoordelen; een cel die langer loopt, wordt onderbroken en gemeld. "
+        "Standaard $REGIE_TIJDSLIMIET, anders 60."
     ).tag(config=True)
 
     cache = Unicode(
@@ -89,6 +89,11 @@ class Regie(Configurable):
     def _exchange(self) -> str:
         return os.environ.get("REGIE_EXCHANGE", "")
 
+    @default("tijdslimiet")
+    def _tijdslimiet(self) -> int:
+        tekst = os.environ.get("REGIE_TIJDSLIMIET", "")
+        return int(tekst) if tekst.isdigit() and int(tekst) > 0 else 60
+
     @default("cache")
     def _cache(self) -> str:
         return os.environ.get("REGIE_CACHE", "")
@@ -102,16 +107,12 @@ class Regie(Configurable):
         return Path(getattr(self, naam)).expanduser().resolve()
 
     def exporteer(self) -> None:
-        """Geef door aan kernels wat zij moeten weten; kernels lezen ``nbgrader_config.py`` niet."""
-        for naam, variabele in (
-            ("model_map", "REGIE_MODEL_MAP"),
-            ("casus", "REGIE_CASUS"),
-            ("cache", "REGIE_CACHE"),
-            ("eigen_casus_map", "REGIE_EIGEN_CASUS_MAP"),
-        ):
+        """Geef de instellingen door aan kernels en hulpprocessen (die lezen ``nbgrader_config.py`` niet)."""
+        os.environ["REGIE_TIJDSLIMIET"] = str(self.tijdslimiet)
+        for naam in ("cohort", "bron", "model_map", "casus", "exchange", "cache", "eigen_casus_map"):
             waarde = getattr(self, naam)
             if waarde:
-                os.environ[variabele] = str(self.pad(naam)) if naam.endswith("map") or naam == "cache" else waarde
+                os.environ[f"REGIE_{naam.upper()}"] = waarde if naam == "casus" else str(self.pad(naam))
 
 
 def lees_config(map_: Path | None = None) -> Config:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from nbgrader.plugins import ExportPlugin
 
-from .cursusmap import ONBEOORDEELD, Cursusmap, cursusmap
+from .cursusmap import Cursusmap, cursusmap
+from .model.opdrachten import beoordeelde_notebooks
 from .yamlbestand import RegieFout, uitvoersoort
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def _rijen(
     rijen: list[dict[str, Any]] = []
     studenten = sorted(s.id for s in gb.students if not deelnemers or s.id in deelnemers)
     for opdracht in sorted(gb.assignments, key=lambda a: a.name):
-        if opdracht.name in ONBEOORDEELD or (opdrachten and opdracht.name not in opdrachten):
+        if opdracht.name not in beoordeelde_notebooks() or (opdrachten and opdracht.name not in opdrachten):
             continue
         ingeleverd = {s.student.id: s for s in opdracht.submissions}
         for student in studenten:

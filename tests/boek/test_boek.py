@@ -190,18 +190,21 @@ def _verborgen_regels() -> set[str]:
 def _vingerafdrukken() -> set[str]:
     """Alle vingerafdrukken die een notebook een widget kan geven: elke relatie × vorm, voorstel × soort, ..."""
     from samenwerkingscode import beslisboom, nakijken, vormen
+    from samenwerkingscode.model import opdrachten
 
     afdrukken: set[str] = set()
     vormsleutels = [v.sleutel.value for v in vormen.vormen()]
     uitkomsten = [u.id for u in beslisboom.uitkomsten()] + vormsleutels
-    for blok in nakijken.laad_opdrachten().blokken.values():
-        for o in blok.onderdelen:
-            paren = [(r.id, v) for r in o.relaties for v in vormsleutels]
-            paren += [(v.id, s) for v in o.voorstellen for s in ("trade_off", "compromis")]
-            paren += [(g.id, u) for g in o.opgaven for u in uitkomsten]
-            for sleutel, antwoord in paren:
-                for oefening in {o.id, o.oefening}:
-                    afdrukken.add(nakijken.vingerafdruk(oefening, sleutel, antwoord))
+    casus = opdrachten.laad_casusoefeningen()
+    for blok in opdrachten.blokken():
+        for oef in blok.oefeningen:
+            paren = [(r.id, v) for r in casus.keuzes(oef.id, "relaties") for v in vormsleutels]
+            paren += [(v.id, s) for v in casus.keuzes(oef.id, "voorstellen") for s in ("trade_off", "compromis")]
+            paren += [(g.id, u) for g in casus.keuzes(oef.id, "opgaven") for u in uitkomsten]
+            for o in oef.onderdelen:
+                for sleutel, antwoord in paren:
+                    for oefening in {oef.id, o.sleutel}:
+                        afdrukken.add(nakijken.vingerafdruk(oefening, sleutel, antwoord))
     return afdrukken
 
 
@@ -339,16 +342,25 @@ def test_bouw_leest_en_schrijft_geen_deelnemersgegevens(boek: Bouw) -> None:
 
 @pytest.mark.traag
 @pytest.mark.parametrize("blok", ["voorbereiding", *BLOKKEN])
-def test_blokkop_toont_leerdoelen_uit_blokken_yml(boek: Bouw, blok: str) -> None:
-    """Staan de leerdoelen, de tijd en de oefeningen uit book/blokken.yml in de kop van het hoofdstuk?"""
-    gegevens = next(b for b in boekmodule.laad_blokken(PROJECT).blokken if b.id == blok)
+def test_blokkop_en_oefeningen_komen_uit_de_opdrachtdata(boek: Bouw, blok: str) -> None:
+    """Staan de leerdoelen, de tijd en elke oefening (titel, tijd, punten, rubric) uit de data in het hoofdstuk?"""
+    from samenwerkingscode.model import opdrachten
+
+    gegevens = opdrachten.blok(blok)
+    casus = opdrachten.laad_casusoefeningen()
     tekst = _tekst(boek.html / "book" / blok / "index.html")
     assert "Leerdoelen" in tekst
     for doel in gegevens.leerdoelen:
         assert _normaal(doel) in tekst, f"leerdoel ontbreekt in {blok}: {doel}"
     assert boekmodule.duur(gegevens.minuten) in tekst
     for oefening in gegevens.oefeningen:
-        assert _normaal(f"{oefening.id} – {oefening.titel}") in tekst
+        assert _normaal(f"{oefening.id} – {opdrachten.vul_in(oefening.titel, casus)}") in tekst
+        if blok == "voorbereiding":
+            continue
+        assert _normaal(f"Oefening {oefening.id} – {opdrachten.vul_in(oefening.titel, casus)}") in tekst
+        for o in oefening.onderdelen:
+            for c in o.criteria:
+                assert _normaal(c.naam) in tekst, f"{oefening.id}: criterium {c.naam} staat niet in het boek"
 
 
 @pytest.mark.traag

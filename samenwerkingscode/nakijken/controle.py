@@ -256,8 +256,8 @@ def controleer_opdracht(blok: str, opslag: Opslag, *, casus: str | None = None) 
     meldingen: list[str] = []
     oefeningen = lees_oefeningen(opslag, meldingen)
     b = opdrachten.blok(blok)
-    # Oefenonderdelen tellen niet mee: inleveren kan zonder.
-    onderdelen = [o for o in b.onderdelen if not o.oefenen]
+    # In een beoordeeld blok tellen onderdelen zonder punten (oefenen, samen oefenen, thuis verder) niet mee.
+    onderdelen = [o for o in b.onderdelen if not (b.beoordeeld and o.beoordeling == "geen")]
     return Rapport(b.titel, [_status(blok, o, oefeningen, casus) for o in onderdelen], meldingen)
 
 

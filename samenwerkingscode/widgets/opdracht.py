@@ -98,8 +98,35 @@ def _situatie(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None)
     return KeuzeMetMotivatie(opslag, o.sleutel, vraag=vraag(notebook, o), min_woorden=o.woorden[0] if o.woorden else 0)
 
 
+def _eigen(opslag: Antwoorden | None) -> tuple[Path | None, str | None]:
+    """De gekozen eigen casus (notebook), of een uitleg waarom er (nog) geen is; het boek toont nooit een eigen casus."""
+    if opslag is None:
+        return None, "In het notebook werk je hier met je eigen casus (het boek toont geen eigen casussen)."
+    from samenwerkingscode.eigen_casus import zoek_eigen_casus
+
+    return zoek_eigen_casus()
+
+
+class Melding:
+    """Alleen een Nederlandse melding, waar een invulscherm (nog) niet kan: bijvoorbeeld zonder eigen casus."""
+
+    def __init__(self, tekst: str) -> None:
+        import html
+
+        import ipywidgets as widgets
+
+        self.widget = widgets.VBox([widgets.HTML(f"<p lang='nl' role='status'>{html.escape(tekst)}</p>")])
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
 def _vormen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
     from samenwerkingscode.widgets.vormen import VormenWidget
+
+    if o.widget.get("eigen_casus"):
+        pad, uitleg = _eigen(opslag)
+        return VormenWidget(opslag, o.sleutel, casus=pad) if pad is not None else Melding(uitleg or "")  # type: ignore[return-value]
 
     oef = opdrachten.oefening_van(notebook, o.sleutel)
     return VormenWidget(
@@ -112,6 +139,16 @@ def _vormen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -
 
 def _beslisboom(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
     from samenwerkingscode.widgets.beslisboom import BeslisboomWidget
+
+    if o.widget.get("eigen_casus"):
+        pad, uitleg = _eigen(opslag)
+        if pad is None:
+            return Melding(uitleg or "")  # type: ignore[return-value]
+        from samenwerkingscode.eigen_casus import laad_eigen_casus
+
+        omschrijving = " ".join((laad_eigen_casus(pad).opgave.omschrijving or "").split())
+        naam = f"De opgave van je eigen casus: {omschrijving[:120]}" if omschrijving else "De opgave van je eigen casus"
+        return BeslisboomWidget(opslag, o.sleutel, opgaven={"eigen": naam})
 
     return BeslisboomWidget(opslag, o.sleutel, opgaven={k.id: k.naam for k in _keuzes(notebook, o)})
 

@@ -62,3 +62,52 @@ def test_elk_blok_heeft_een_oefenonderdeel_voor_het_beoordeelde_werk() -> None:
     for blok in opdrachten.blokken():
         if blok.beoordeeld:
             assert blok.oefeningen[0].oefenen, blok.id
+
+
+def _eigen_casus(map_: Path) -> Path:
+    """Een kleine eigen casus met twee partijen en één relatie, zoals een deelnemer hem bewaart."""
+    map_.mkdir(parents=True, exist_ok=True)
+    pad = map_ / "mijn-casus.yml"
+    pad.write_text(
+        "titel: Beekdal Oost\n"
+        "opgave:\n  omschrijving: Het beekdal droogt uit; herstel vraagt grond van verschillende eigenaren.\n"
+        "partijen:\n"
+        "  - {id: gemeente, naam: Gemeente Oost, rol: trekker}\n"
+        "  - {id: collectief, naam: Agrarisch collectief Oost, rol: grondeigenaren}\n"
+        "relaties:\n"
+        "  - id: gemeente-collectief\n"
+        "    naam: De gemeente en het collectief\n"
+        "    tussen: [gemeente, collectief]\n"
+        "    omschrijving: Het collectief voert het beheer uit; de gemeente betaalt.\n",
+        encoding="utf-8",
+    )
+    return pad
+
+
+def test_thuis_verder_werkt_met_de_eigen_casus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """De vormen, de beslisboom en de Schakelbak van 'Thuis verder' tonen de eigen casus, niet Springendal."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REGIE_EIGEN_CASUS_MAP", str(tmp_path / "eigen"))
+    _eigen_casus(tmp_path / "eigen")
+    opdracht.begin("blok2")
+    vormen = opdracht.toon("2t")
+    assert [r.id for r in vormen._relaties] == ["gemeente-collectief"]
+    opdracht.begin("blok3")
+    boom = opdracht.toon("3t")
+    assert "Het beekdal droogt uit" in next(iter(boom.opgaven.values()))
+    opdracht.begin("blok4")
+    assert opdracht.toon("4t_schakelbak") is not None
+
+
+def test_thuis_verder_zonder_eigen_casus_zegt_wat_te_doen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REGIE_EIGEN_CASUS_MAP", str(tmp_path / "leeg"))
+    opdracht.begin("blok2")
+    scherm = opdracht.toon("2t")
+    assert isinstance(scherm, opdracht.Melding)
+    assert "nog geen eigen casus" in scherm.widget.children[0].value
+
+
+def test_thuis_verder_telt_niet_mee_bij_controleer() -> None:
+    rapport = controleer_opdracht("blok4", {"oefeningen": {}})
+    assert [s.id for s in rapport.onderdelen] == ["4a", "4b", "4b", "4c"]

@@ -18,6 +18,7 @@ import ipywidgets as widgets
 
 from samenwerkingscode import beoordeelmodus
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.widgets._toegankelijk import hulpwidget
 from samenwerkingscode.yamlbestand import RegieFout
 
 VOORBEELD_MELDING = "Voorbeeldweergave: hier wordt niets bewaard. Werk in het notebook om je antwoorden op te slaan."
@@ -65,7 +66,7 @@ class OefeningWidget:
             self.status.value = opmaak_melding(VOORBEELD_MELDING)
         kop = [widgets.HTML(f"<h4 class='regie-oefening-titel'>{html.escape(self.titel)}</h4>")] if self.titel else []
         self.widget = widgets.VBox(
-            [*kop, self.meldingen, inhoud, self.status],
+            [*kop, self.meldingen, inhoud, self.status, hulpwidget()],
             layout=widgets.Layout(border="1px solid #d0d7de", padding="8px 12px", margin="8px 0"),
         )
         self.widget.add_class("regie-oefening")

@@ -221,6 +221,20 @@ class BeslisboomWidget(OefeningWidget):
         self.pad_weergave.value = self._pad_html(w)
         self.uitkomst_weergave.value = self._uitkomst_html(w)
         self.figuur.value = boom_png(w) if _cache.figuren_aan() else b""
+        self.figuur.layout.display = "" if self.figuur.value else "none"
+        self.figuur.tooltip = self._figuur_alt(w)
+
+    @staticmethod
+    def _figuur_alt(w: Wandeling) -> str:
+        """Tekstalternatief van het schema: wat het toont en jouw pad in woorden (WCAG 1.1.1)."""
+        tekst = "Schema van de beslisboom, met jouw pad erin gemarkeerd. "
+        if not w.pad:
+            return tekst + "Je hebt nog geen vraag beantwoord."
+        stappen = "; ".join(f"{s.vraag} {s.label}" for s in w.pad)
+        tekst += f"Jouw pad: {stappen}."
+        if w.uitkomst is not None:
+            tekst += f" Uitkomst: {w.uitkomst.titel}."
+        return tekst
 
     @staticmethod
     def _pad_html(w: Wandeling) -> str:

@@ -366,3 +366,12 @@ def _alle_kinderen(widget: Any) -> list[Any]:
     for kind in getattr(widget, "children", ()):
         uit.extend(_alle_kinderen(kind))
     return uit
+
+
+def test_beschrijving_zonder_punt_plakt_niet_aan_de_volgende_zin() -> None:
+    """Issue 15.5 (B7): 'Volgens je beschrijving: … Bovendien' krijgt een punt tussen de zinnen."""
+    w = _deal(None)
+    _vul_kavelruil_in(w, gehaald="deels", tegenprestatie="")
+    w.beschrijving.value = "Vrijwillige kavelruil met vergoeding"
+    oordeel = schakelbak.beoordeel_voorstel(w.voorstel())  # type: ignore[arg-type]
+    assert "Volgens je beschrijving: Vrijwillige kavelruil met vergoeding. Bovendien" in oordeel.uitleg

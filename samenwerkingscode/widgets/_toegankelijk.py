@@ -15,7 +15,7 @@ Het script (één keer per pagina, daarna alleen nog bijwerken):
 - geeft wisselknoppen ``aria-pressed`` en hun groep een naam (WCAG 4.1.2);
 - koppelt elk invoerveld aan zijn zichtbare titel (een element met klasse ``regie-label``) met
   ``aria-labelledby``; anders blijft de ``title`` (de tooltip) de naam;
-- geeft elk plaatje een ``alt`` uit zijn ``title``.
+- geeft elk plaatje een ``alt`` uit de verborgen tekst erna (``alt_widget``), anders uit zijn ``title``.
 """
 
 from __future__ import annotations
@@ -115,7 +115,9 @@ SCRIPT = r"""(function () {
       });
       kader.querySelectorAll('img').forEach(function (img) {
         if (img.classList.contains('regie-hulp')) { return; }
-        zet(img, 'alt', img.getAttribute('title') || '');
+        var volgende = img.nextElementSibling;
+        var tekst = volgende && volgende.querySelector('.regie-alt');
+        zet(img, 'alt', tekst ? tekst.textContent.trim() : (img.getAttribute('title') || ''));
       });
     });
   }
@@ -145,3 +147,13 @@ def hulpwidget() -> widgets.HTML:
     hulp = widgets.HTML(hulp_html(), layout=widgets.Layout(height="0px", margin="0", overflow="hidden"))
     hulp.add_class("regie-toegankelijk")
     return hulp
+
+
+def alt_widget() -> widgets.HTML:
+    """Verborgen tekstalternatief voor het plaatje ervóór (``widgets.Image`` kent geen alt en geen tooltip)."""
+    return widgets.HTML(layout=widgets.Layout(display="none"))
+
+
+def alt_html(tekst: str) -> str:
+    """De waarde voor ``alt_widget``: het script zet deze tekst als ``alt`` op het plaatje."""
+    return f'<span class="regie-alt">{html.escape(tekst)}</span>'

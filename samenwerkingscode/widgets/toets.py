@@ -22,6 +22,7 @@ from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.figuren import _cache
 from samenwerkingscode.toets import ToetsUitslag
 from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.widgets._toegankelijk import alt_html, alt_widget
 from samenwerkingscode.yamlbestand import RegieFout
 
 GEEN_SCORE = ""
@@ -103,8 +104,11 @@ class ToetsWidget(OefeningWidget):
         self.figuur = widgets.Image(
             format="png", layout=widgets.Layout(width="100%", max_width="760px", display="none")
         )
+        self.figuur_tekst = alt_widget()
         self.moment.observe(self._moment_gewijzigd, names="value")
-        return widgets.VBox([uitleg, self.moment, self.moment_toelichting, self.vragen, self.uitslag, self.figuur])
+        return widgets.VBox(
+            [uitleg, self.moment, self.moment_toelichting, self.vragen, self.uitslag, self.figuur, self.figuur_tekst]
+        )
 
     @property
     def keuzes(self) -> dict[str, widgets.Dropdown]:
@@ -200,7 +204,7 @@ class ToetsWidget(OefeningWidget):
         self.figuur.value = vergelijking_png(uitslagen) if iets_gescoord and _cache.figuren_aan() else b""
         # Zonder figuur geen leeg plaatje (de browser toont dan een gebroken afbeelding).
         self.figuur.layout.display = "" if self.figuur.value else "none"
-        self.figuur.tooltip = figuur_alt(uitslagen)
+        self.figuur_tekst.value = alt_html(figuur_alt(uitslagen))
 
 
 def figuur_alt(uitslagen: Mapping[str, ToetsUitslag]) -> str:

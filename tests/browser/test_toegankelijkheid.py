@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,6 +201,14 @@ def deelnemer(
         yield Deelnemer(werkmap, lab)
 
 
+def wacht_tot_klaar(page: Page) -> None:
+    """Wacht tot Run All klaar is: de kernel staat weer op Idle."""
+    from conftest import KERNEL_KLAAR
+
+    page.wait_for_timeout(500)
+    expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(KERNEL_KLAAR, timeout=WACHT_WIDGETS_MS)
+
+
 def _open_en_voer_uit(deelnemer: Deelnemer, page: Page, blok: str) -> Locator:
     pad = deelnemer.werkmap / blok / f"{blok}.ipynb"
     aantal = len(nbformat.read(pad, as_version=4).cells)
@@ -209,22 +217,15 @@ def _open_en_voer_uit(deelnemer: Deelnemer, page: Page, blok: str) -> Locator:
     return notebook
 
 
-def _verwacht_aantal_weergaven(werkmap: Path, blok: str) -> int:
-    """Het aantal oefenweergaven: codecellen die een widget maken (ze eindigen op een Widget-aanroep)."""
-    nb = nbformat.read(werkmap / blok / f"{blok}.ipynb", as_version=4)
-    return sum(1 for c in nb.cells if c.cell_type == "code" and re.search(r"\w+Widget\(", c.source))
-
-
 @pytest.mark.parametrize("blok", BLOKKEN)
 def test_lab_widgetgebied_zonder_ernstige_axe_overtredingen(
     deelnemer: Deelnemer, tab: Browsertab, axe_js: str, blok: str
 ) -> None:
     page = tab.page
     notebook = _open_en_voer_uit(deelnemer, page, blok)
-    verwacht = _verwacht_aantal_weergaven(deelnemer.werkmap, blok)
-    assert verwacht > 0, f"{blok} heeft geen oefenweergave"
     weergaven = notebook.locator(".jp-OutputArea-output .regie-oefening")
     expect(weergaven.first).to_be_visible(timeout=WACHT_WIDGETS_MS)
+    wacht_tot_klaar(page)
     gevonden: list[dict[str, Any]] = []
     # Lab tekent cellen buiten beeld niet (windowing): elke weergave in beeld brengen en apart toetsen.
     for i in range(weergaven.count()):
@@ -248,3 +249,86 @@ def test_lab_widgetgebied_zonder_ernstige_axe_overtredingen(
     ]
     print(f"\nUpstream (JupyterLab/nbgrader, buiten de kit) in {blok}:\n{beschrijf(buiten_kit)}")
     assert ernstige(gevonden) == [], f"axe vond in de oefenweergaven van {blok}:\n{beschrijf(ernstige(gevonden))}"
+
+
+def tab_naar(page: Page, doel_js: str, maximaal: int = 150) -> int:
+    """Druk op Tab tot het element met de focus aan ``doel_js`` voldoet (een JS-functie van het element)."""
+    for keer in range(1, maximaal + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({doel_js})(el); }}"):
+            return keer
+    pytest.fail(f"na {maximaal} keer Tab nog niet bij het gezochte element ({doel_js})")
+
+
+def _stand_notebook(page: Page) -> tuple[int, str]:
+    """Aantal cellen in het notebook en de actieve cel: verandert een toets het notebook?"""
+    return page.evaluate(
+        """() => {
+            const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+            const cellen = [...nb.querySelectorAll('.jp-Cell')];
+            return [cellen.length, String(cellen.findIndex(c => c.classList.contains('jp-mod-active')))];
+        }"""
+    )
+
+
+def test_oefening_2a_helemaal_met_het_toetsenbord(deelnemer: Deelnemer, tab: Browsertab) -> None:
+    """Blok 2, oefening 2a zonder muis: Run All, per relatie een vorm kiezen met de pijltjes en een motivatie
+    typen, een knop bedienen. Geen toets komt bij de sneltoetsen van het notebook ('b' voegt geen cel in,
+    pijltjes verplaatsen de actieve cel niet), en alles staat in het antwoordbestand."""
+    page = tab.page
+    blok = "blok2"
+    pad = deelnemer.werkmap / blok / f"{blok}.ipynb"
+    antwoordbestand = deelnemer.werkmap / blok / f"{blok}.antwoorden.json"
+    aantal = len(nbformat.read(pad, as_version=4).cells)
+    deelnemer.lab.open_notebook(page, f"{blok}/{blok}.ipynb", aantal)
+    # Run All met het toetsenbord: het opdrachtenpalet.
+    page.keyboard.press("Control+Shift+C")
+    page.keyboard.type("Run All Cells")
+    page.keyboard.press("Enter")
+    oefening = page.locator(".jp-OutputArea-output .regie-oefening").filter(has=page.locator("select"))
+    expect(oefening.first).to_be_visible(timeout=WACHT_WIDGETS_MS)
+    wacht_tot_klaar(page)
+    keuzelijsten = oefening.first.locator("select")
+    aantal_keuzes = keuzelijsten.count()
+    assert aantal_keuzes >= 3
+
+    page.locator(".jp-NotebookPanel:visible .jp-Notebook").focus()
+    for i in range(aantal_keuzes):
+        tab_naar(page, "el => el.tagName === 'SELECT' && !!el.closest('.regie-oefening')")
+        voor = _stand_notebook(page)
+        keuzelijst = keuzelijsten.nth(i)
+        expect(keuzelijst).to_be_focused()
+        gewenst = i % (keuzelijst.evaluate("el => el.options.length") - 1) + 1
+        for _ in range(gewenst):
+            page.keyboard.press("ArrowDown")
+        assert keuzelijst.evaluate("el => el.selectedIndex") == gewenst, "de pijltjes veranderden de keuze niet"
+        assert _stand_notebook(page) == voor, "de pijltjes bedienden het notebook in plaats van de keuzelijst"
+        tab_naar(page, "el => el.tagName === 'TEXTAREA'")
+        page.keyboard.type(f"Motivatie {i + 1}: bad dab, ab.")  # letters die sneltoetsen zijn (b, a, d)
+        assert _stand_notebook(page) == voor
+
+    # Een knop in de oefening: 'b' doet niets met het notebook, Enter bedient de knop.
+    tab_naar(page, "el => el.tagName === 'BUTTON' && !!el.closest('.regie-oefening')")
+    voor = _stand_notebook(page)
+    for toets in ("b", "a", "d", "m", "z", "ArrowDown", "ArrowUp"):
+        page.keyboard.press(toets)
+    assert _stand_notebook(page) == voor, "een toets op een widgetknop veranderde het notebook"
+    knoptekst = page.evaluate("() => document.activeElement.textContent.trim()")
+    page.keyboard.press("Enter")
+    tab.schermafdruk("toetsenbord-klaar")
+
+    einde = time.monotonic() + 20
+    stand: dict[str, Any] = {}
+    while time.monotonic() < einde:
+        if antwoordbestand.is_file():
+            stand = json.loads(antwoordbestand.read_text(encoding="utf-8")).get("oefeningen", {}).get("2a", {})
+            if (
+                len(stand.get("keuzes", {})) == aantal_keuzes
+                and len([m for m in stand.get("motivaties", {}).values() if m.startswith("Motivatie")]) == aantal_keuzes
+            ):
+                break
+        time.sleep(0.3)
+    assert len(stand.get("keuzes", {})) == aantal_keuzes, f"niet alle keuzes bewaard: {stand}"
+    motivaties = sorted(m for m in stand.get("motivaties", {}).values() if m)
+    assert motivaties == [f"Motivatie {i + 1}: bad dab, ab." for i in range(aantal_keuzes)], stand
+    print(f"\nmet Enter bediend: {knoptekst}")

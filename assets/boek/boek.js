@@ -24,6 +24,11 @@
     document.querySelectorAll(".search-button-field[aria-label]").forEach(function (knop) {
       knop.removeAttribute("aria-label");
     });
+    document.querySelectorAll("summary").forEach(function (s) {
+      if (!s.textContent.trim() && !s.getAttribute("aria-label")) {
+        s.setAttribute("aria-label", "Onderliggende pagina's tonen of verbergen");
+      }
+    });
     document.querySelectorAll(".theme-switch-button .theme-switch").forEach(function (i) {
       i.removeAttribute("title");
       i.setAttribute("aria-hidden", "true");

@@ -175,3 +175,28 @@ def test_wisselen_toont_de_keuzelijsten_van_het_moment(tmp_path: Path) -> None:
 )
 def test_als_zin(tekst: str, verwacht: str) -> None:
     assert schakelbak.als_zin(f"  {tekst} ") == verwacht
+
+
+# --- statusregels die meebewegen -------------------------------------------------------------------
+
+
+def test_live_status_ververst_bij_elke_opslag(tmp_path: Path) -> None:
+    """Issue 15.5 (B1): een statusregel onder een widget blijft niet op 'nog leeg' staan."""
+    from samenwerkingscode.widgets._basis import live_status
+    from samenwerkingscode.widgets.reflectie import ReflectieWidget
+
+    opslag = Antwoorden("blok1", map=tmp_path)
+    w = ReflectieWidget(opslag, "1b", vraag="Welk veld?")
+
+    def tekst() -> str:
+        stand = Antwoorden("blok1", map=tmp_path).lees("1b", {})
+        woorden = len(str(stand.get("tekst", "")).split())
+        return f"Antwoord op 1b ({woorden} woorden)" + ("" if woorden else " (nog leeg)")
+
+    regel = live_status(tekst, opslag.pad, "1b")
+    assert "(0 woorden) (nog leeg)" in regel.value
+    w.tekst.value = "de besluitvorming was het minst geregeld"
+    assert "(6 woorden)" in regel.value and "nog leeg" not in regel.value
+    anders = live_status(lambda: "andere oefening", tmp_path / "ander.json", "1b")
+    w.tekst.value = "korter"
+    assert "(1 woorden)" in regel.value and anders.value.endswith("andere oefening</div>")

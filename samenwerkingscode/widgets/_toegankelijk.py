@@ -43,7 +43,7 @@ CSS = f"""
   background: {KLEUR_KERN} !important; color: #fff !important; border-color: #0d3b1f;
   box-shadow: inset 0 0 0 2px #0d3b1f; font-weight: 600;
 }}
-.regie-oefening .widget-toggle-button.mod-active::before {{ content: "\\2713\\00a0"; }}
+.regie-oefening .widget-toggle-button.mod-active::before {{ content: "\\2713\\00a0" / ""; }}
 .regie-oefening .jupyter-button.mod-primary {{ background: #1a4f8b; color: #fff; }}
 .regie-oefening .jupyter-button.mod-info {{ background: #0b5c6b; color: #fff; }}
 .regie-oefening .jupyter-button.mod-success {{ background: {KLEUR_KERN}; color: #fff; }}

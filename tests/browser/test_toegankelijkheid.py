@@ -35,6 +35,8 @@ AXE_VERSIE = "4.14.1"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ERNSTIG = {"critical", "serious"}
 BLOKKEN = ["blok1", "blok2", "blok3", "blok4", "blok5"]
+NOTEBOOKS = sorted(p.name for p in (PROJECT / "notebooks").iterdir() if (p / f"{p.name}.ipynb").is_file())
+"""Elk deelnemersnotebook (de blokken en de eigen casus)."""
 WACHT_WIDGETS_MS = 120_000
 
 
@@ -191,11 +193,11 @@ class Deelnemer:
 def deelnemer(
     tmp_path_factory: pytest.TempPathFactory, lab_fabriek: LabFabriek, bronkopie: Callable[..., Path]
 ) -> Iterator[Deelnemer]:
-    """Deelnemersversies van alle blokken (zoals ``regie lab``) met één JupyterLab voor deze module."""
+    """Deelnemersversies van alle notebooks (zoals ``regie lab``) met één JupyterLab voor deze module."""
     from samenwerkingscode.cursus import bereid_lab_voor
 
     basis = tmp_path_factory.mktemp("toegankelijk")
-    bron = bronkopie(basis / "bron", BLOKKEN)
+    bron = bronkopie(basis / "bron", NOTEBOOKS)
     werkmap = bereid_lab_voor(cohort=basis / "cohort", bron=bron)
     with lab_fabriek(werkmap, basis / "jupyter", "toegankelijk") as lab:
         yield Deelnemer(werkmap, lab)
@@ -217,7 +219,7 @@ def _open_en_voer_uit(deelnemer: Deelnemer, page: Page, blok: str) -> Locator:
     return notebook
 
 
-@pytest.mark.parametrize("blok", BLOKKEN)
+@pytest.mark.parametrize("blok", NOTEBOOKS)
 def test_lab_widgetgebied_zonder_ernstige_axe_overtredingen(
     deelnemer: Deelnemer, tab: Browsertab, axe_js: str, blok: str
 ) -> None:

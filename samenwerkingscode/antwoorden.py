@@ -11,7 +11,11 @@ Per notebook is er één JSON-bestand naast het notebook (``blok1.ipynb`` → ``
 - een beschadigd bestand wordt nooit stil overschreven: de kit valt terug op de back-up, meldt dat in
   het Nederlands en bewaart het beschadigde bestand als ``…defect-<tijd>`` vóór de eerste nieuwe schrijfactie.
 
-Nakijkcellen van nbgrader lezen hetzelfde bestand met :func:`lees_antwoorden` (alleen lezen).
+Nakijkcellen van nbgrader lezen hetzelfde bestand met :func:`lees_antwoorden` (alleen lezen); de
+nakijklus van de trainer gebruikt :func:`lees_voor_nakijken`, die nooit een fout gooit maar het
+document of een Nederlandse reden geeft. Alle drie lezen via één strenge, begrensde parser
+(:data:`MAX_BYTES`, :data:`MAX_CIJFERS`, :data:`MAX_TEKST`, :data:`MAX_DIEPTE`, geen ``NaN``/``Infinity``):
+een kapot of kwaadaardig bestand van één deelnemer kan zo het notebook of het nakijken van de groep niet stoppen.
 """
 
 from __future__ import annotations
@@ -24,15 +28,14 @@ import json
 import math
 import os
 import sys
-import tempfile
 import threading
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .bestanden import fsync_map, os_reden, schrijf_atomisch, umask
 from .yamlbestand import RegieFout
 
 SCHEMA = 1
@@ -44,6 +47,23 @@ SLOT_ACHTERVOEGSEL = ".lock"
 DEFECT_TUSSENVOEGSEL = ".defect-"
 SLOT_WACHTTIJD = 30.0
 """Seconden wachten op het slot; daarna een duidelijke melding in plaats van een hangend notebook."""
+
+# Grenzen van de strenge parser. Een echt antwoordbestand (vijf blokken, lange reflecties) is enkele
+# tientallen kB; de grenzen liggen ruim daarboven, maar houden een kapot of kwaadaardig bestand klein.
+MAX_BYTES = 5_000_000
+"""Grootste antwoordbestand in bytes."""
+MAX_TEKST = 200_000
+"""Langste tekst (tekens) in één veld."""
+MAX_CIJFERS = 30
+"""Meeste cijfers in één getal (een 5000-cijferig getal breekt Python en is nooit een antwoord)."""
+MAX_DIEPTE = 20
+"""Diepste nesting van groepen en lijsten."""
+MAX_WAARDEN = 200_000
+"""Meeste waarden in het hele bestand."""
+MAX_VELDNAAM = 200
+"""Langste veldnaam."""
+MAX_OEFENINGEN = 500
+"""Meeste oefeningen in één bestand."""
 
 
 class AntwoordenFout(RegieFout):
@@ -89,30 +109,43 @@ def _leeg_document(notebook: str) -> dict[str, Any]:
 # Waarden controleren: alleen wat JSON exact terug kan geven, met een melding die de plek noemt.
 
 
-def _controleer_waarde(waarde: Any, plek: str, onderweg: set[int]) -> None:
-    if waarde is None or isinstance(waarde, bool | str):
+def _controleer_waarde(waarde: Any, plek: str, onderweg: set[int], diepte: int = 3) -> None:
+    """Alleen wat de strenge parser later ook weer inleest; anders een melding, nooit een stille fout."""
+    if waarde is None or isinstance(waarde, bool):
+        return
+    if isinstance(waarde, str):
+        if len(waarde) > MAX_TEKST:
+            raise AntwoordenFout(
+                f"{plek}: de tekst is {len(waarde)} tekens lang; er passen hoogstens {MAX_TEKST} tekens in één veld."
+            )
         return
     if isinstance(waarde, int):
+        if abs(waarde) >= 10**MAX_CIJFERS:
+            raise AntwoordenFout(f"{plek}: het getal is te groot om op te slaan (hoogstens {MAX_CIJFERS} cijfers).")
         return
     if isinstance(waarde, float):
         if not math.isfinite(waarde):
             raise AntwoordenFout(f"{plek}: het getal {waarde} kan niet worden opgeslagen (alleen gewone getallen).")
         return
     if isinstance(waarde, Mapping | list | tuple):
+        if diepte > MAX_DIEPTE:
+            raise AntwoordenFout(f"{plek}: de waarde is dieper genest dan {MAX_DIEPTE} niveaus.")
         if id(waarde) in onderweg:
             raise AntwoordenFout(f"{plek}: de waarde verwijst naar zichzelf en kan niet worden opgeslagen.")
         onderweg.add(id(waarde))
         if isinstance(waarde, Mapping):
             for sleutel, deel in waarde.items():
+                if isinstance(sleutel, str) and len(sleutel) > MAX_VELDNAAM:
+                    raise AntwoordenFout(f"{plek}: de veldnaam '{_kort(sleutel)}' is te lang.")
                 if not isinstance(sleutel, str):
                     raise AntwoordenFout(
                         f"{plek}: de veldnaam {sleutel!r} is geen tekst; gebruik tekst als veldnaam, "
                         f'bijvoorbeeld "{sleutel}".'
                     )
-                _controleer_waarde(deel, f"{plek}, veld '{sleutel}'", onderweg)
+                _controleer_waarde(deel, f"{plek}, veld '{_kort(sleutel)}'", onderweg, diepte + 1)
         else:
             for i, deel in enumerate(waarde, start=1):
-                _controleer_waarde(deel, f"{plek}, element {i}", onderweg)
+                _controleer_waarde(deel, f"{plek}, element {i}", onderweg, diepte + 1)
         onderweg.discard(id(waarde))
         return
     raise AntwoordenFout(
@@ -154,38 +187,118 @@ class _Ontleed:
     nieuwere_versie: int | None = None
 
 
+class _Ongeldig(ValueError):
+    """De inhoud overschrijdt een grens of is geen strikte JSON; de tekst is de Nederlandse reden."""
+
+
+def _weiger_constante(naam: str) -> Any:
+    raise _Ongeldig(f"er staat een getal '{naam}' in dat geen gewoon getal is")
+
+
+def _geheel_getal(tekst: str) -> int:
+    if len(tekst.lstrip("-")) > MAX_CIJFERS:
+        raise _Ongeldig(f"er staat een getal van {len(tekst.lstrip('-'))} cijfers in (hoogstens {MAX_CIJFERS})")
+    return int(tekst)
+
+
+def _kommagetal(tekst: str) -> float:
+    if len(tekst) > MAX_CIJFERS + 10:
+        raise _Ongeldig(f"er staat een getal van {len(tekst)} tekens in (te lang)")
+    waarde = float(tekst)
+    if not math.isfinite(waarde):
+        raise _Ongeldig(f"het getal {tekst} is te groot")
+    return waarde
+
+
+def _controleer_grenzen(data: Any) -> None:
+    """Diepte, lengte van teksten en aantal waarden; zonder recursie, zodat elke invoer begrensd blijft."""
+    te_doen: list[tuple[Any, int]] = [(data, 1)]
+    aantal = 0
+    while te_doen:
+        waarde, diepte = te_doen.pop()
+        aantal += 1
+        if aantal > MAX_WAARDEN:
+            raise _Ongeldig(f"het bestand bevat meer dan {MAX_WAARDEN} waarden")
+        if isinstance(waarde, str):
+            if len(waarde) > MAX_TEKST:
+                raise _Ongeldig(f"er staat een tekst van {len(waarde)} tekens in (hoogstens {MAX_TEKST})")
+        elif isinstance(waarde, dict | list):
+            if diepte > MAX_DIEPTE:
+                raise _Ongeldig(f"de gegevens zijn dieper genest dan {MAX_DIEPTE} niveaus")
+            if isinstance(waarde, dict):
+                for sleutel in waarde:
+                    if len(sleutel) > MAX_VELDNAAM:
+                        raise _Ongeldig(f"er staat een veldnaam van {len(sleutel)} tekens in")
+                te_doen.extend((deel, diepte + 1) for deel in waarde.values())
+            else:
+                te_doen.extend((deel, diepte + 1) for deel in waarde)
+
+
+def _strikte_json(inhoud: bytes) -> Any:
+    """Eén strenge, begrensde parser voor elk antwoordbestand (notebook, nakijken, trainer)."""
+    if len(inhoud) > MAX_BYTES:
+        raise _Ongeldig(
+            f"het bestand is {len(inhoud) // 1_000_000} MB; een antwoordbestand is hoogstens "
+            f"{MAX_BYTES // 1_000_000} MB"
+        )
+    try:
+        tekst = inhoud.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Ongeldig("het bestand bevat geen leesbare tekst") from None
+    try:
+        data = json.loads(tekst, parse_int=_geheel_getal, parse_float=_kommagetal, parse_constant=_weiger_constante)
+    except json.JSONDecodeError as fout:
+        raise _Ongeldig(f"het bestand is afgebroken of beschadigd (ongeldige JSON bij regel {fout.lineno})") from None
+    except RecursionError:
+        raise _Ongeldig("het bestand is beschadigd (te diep genest)") from None
+    except _Ongeldig:
+        raise
+    except ValueError:  # bijvoorbeeld Pythons eigen grens op lange getallen
+        raise _Ongeldig("het bestand bevat een waarde die geen geldig getal of geldige tekst is") from None
+    _controleer_grenzen(data)
+    return data
+
+
+def _schemafout(oefeningen: Any) -> str | None:
+    """Het schema per oefening: een woordenboek met korte tekst als veldnamen."""
+    if not isinstance(oefeningen, dict):
+        return "'oefeningen' ontbreekt of klopt niet"
+    if len(oefeningen) > MAX_OEFENINGEN:
+        return f"er staan meer dan {MAX_OEFENINGEN} oefeningen in"
+    for naam, antwoord in oefeningen.items():
+        if not naam.strip():
+            return "een oefening heeft een lege naam"
+        if not isinstance(antwoord, dict):
+            return f"het antwoord op oefening '{_kort(naam)}' is geen groep velden"
+    return None
+
+
+def _kort(tekst: str, n: int = 40) -> str:
+    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
+
+
 def _ontleed(inhoud: bytes, notebook: str) -> _Ontleed:
     if not inhoud.strip():
         return _Ontleed(reden="het bestand is leeg")
     try:
-        tekst = inhoud.decode("utf-8")
-    except UnicodeDecodeError:
-        return _Ontleed(reden="het bestand bevat geen leesbare tekst")
-    try:
-        data = json.loads(tekst)
-    except json.JSONDecodeError as fout:
-        return _Ontleed(reden=f"het bestand is afgebroken of beschadigd (ongeldige JSON bij regel {fout.lineno})")
-    except RecursionError:
-        return _Ontleed(reden="het bestand is beschadigd (te diep genest)")
+        data = _strikte_json(inhoud)
+    except _Ongeldig as fout:
+        return _Ontleed(reden=str(fout))
     if not isinstance(data, dict):
         return _Ontleed(reden="de inhoud heeft niet de opbouw van een antwoordbestand")
     schema = data.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        return _Ontleed(reden=f"onbekende schemaversie ({schema!r})")
+        return _Ontleed(reden=f"onbekende schemaversie ({_kort(repr(schema))})")
     oefeningen = data.get("oefeningen")
-    goede_opbouw = isinstance(oefeningen, dict) and all(
-        isinstance(k, str) and isinstance(v, dict) for k, v in oefeningen.items()
-    )
+    schemafout = _schemafout(oefeningen)
     if schema > SCHEMA:
         document = _leeg_document(notebook)
         document["schema"] = schema
-        if goede_opbouw:
+        if schemafout is None:
             document["oefeningen"] = oefeningen
         return _Ontleed(document=document, nieuwere_versie=schema)
-    if not goede_opbouw:
-        return _Ontleed(
-            reden="de inhoud heeft niet de opbouw van een antwoordbestand ('oefeningen' ontbreekt of klopt niet)"
-        )
+    if schemafout is not None:
+        return _Ontleed(reden=f"de inhoud heeft niet de opbouw van een antwoordbestand ({schemafout})")
     document = {
         "schema": SCHEMA,
         "notebook": data["notebook"] if isinstance(data.get("notebook"), str) else notebook,
@@ -202,7 +315,7 @@ def _lees_bytes(pad: Path) -> tuple[bytes | None, str | None]:
     except FileNotFoundError:
         return None, None
     except OSError as fout:
-        return None, f"het bestand kan niet gelezen worden ({fout.strerror or fout})"
+        return None, os_reden(fout)
 
 
 @dataclass
@@ -253,19 +366,24 @@ def _laad(pad: Path) -> _Stand:
         )
 
     hoofd_ontbreekt = inhoud is None and leesfout is None
+    if hoofd_ontbreekt:
+        wat_hoofd = "ontbrak"
+    elif leesfout is not None:
+        wat_hoofd = f"kan niet gelezen worden ({leesfout})"
+    else:
+        wat_hoofd = f"is beschadigd: {reden_hoofd}"
     binnen, backupfout = _lees_bytes(backup)
     if binnen is None and backupfout is None:
         if hoofd_ontbreekt:
             return stand  # nog niets ingevuld: geen melding nodig
         stand.waarschuwingen.append(
-            f"Je antwoordbestand {pad.name} is beschadigd: {reden_hoofd}. Er is geen back-up, dus je begint "
+            f"Je antwoordbestand {pad.name} {wat_hoofd}. Er is geen back-up, dus je begint "
             f"met lege antwoorden. Het beschadigde bestand wordt bewaard als {pad.name}{DEFECT_TUSSENVOEGSEL}… "
             "zodra je iets nieuws invult, zodat je trainer ernaar kan kijken."
         )
         return stand
 
     ontleed_b = _ontleed(binnen, notebook) if binnen is not None else _Ontleed(reden=backupfout)
-    wat_hoofd = "ontbrak" if hoofd_ontbreekt else f"is beschadigd: {reden_hoofd}"
     if ontleed_b.document is not None:
         stand.document = ontleed_b.document
         stand.bron = "backup"
@@ -309,47 +427,52 @@ def lees_antwoorden(
     return copy.deepcopy(stand.document)
 
 
+@dataclass(frozen=True)
+class Leesuitslag:
+    """Eén antwoordbestand voor het nakijken: het document, of de Nederlandse reden waarom het onbruikbaar is.
+
+    ``document`` is ``None`` precies als ``reden`` gevuld is. ``waarschuwingen`` noemt herstel uit de
+    back-up (het document komt dan uit de back-up) of een bestand van een nieuwere kit.
+    """
+
+    document: dict[str, Any] | None
+    reden: str | None = None
+    waarschuwingen: tuple[str, ...] = ()
+
+    @property
+    def bruikbaar(self) -> bool:
+        return self.document is not None
+
+
+def lees_voor_nakijken(pad: str | os.PathLike[str], *, map: str | os.PathLike[str] | None = None) -> Leesuitslag:
+    """Lees één antwoordbestand voor het nakijken; gooit nooit een fout, zodat één deelnemer de rest niet stopt.
+
+    Een ontbrekend bestand is een leeg document (nog niets ingevuld: 0 punten, geen fout). Een bestand dat
+    de strenge parser weigert en geen bruikbare back-up heeft, geeft ``reden`` (Nederlands, met de
+    bestandsnaam): de nakijklus meldt die deelnemer als "nakijken mislukt" en beoordeelt de anderen.
+    """
+    try:
+        bestand = antwoordbestand(pad, map)
+        stand = _laad(bestand)
+    except Exception as fout:  # vangnet: nakijken van de groep mag nooit stoppen
+        return Leesuitslag(None, f"het antwoordbestand {os.fspath(pad)!s} kon niet worden gelezen ({fout})")
+    if stand.bron == "leeg" and (
+        stand.defect_hoofd is not None or stand.defect_backup is not None or stand.waarschuwingen
+    ):
+        reden = stand.waarschuwingen[0] if stand.waarschuwingen else f"{bestand.name} is onbruikbaar"
+        return Leesuitslag(None, reden, tuple(stand.waarschuwingen))
+    if stand.bron == "leeg" and stand.alleen_lezen is not None:
+        return Leesuitslag(None, stand.alleen_lezen, tuple(stand.waarschuwingen))
+    return Leesuitslag(copy.deepcopy(stand.document), None, tuple(stand.waarschuwingen))
+
+
 # ---------------------------------------------------------------------------------------------
 # Schrijven.
 
 
-def _fsync_map(map: Path) -> None:
-    """Leg ook de nieuwe mapinhoud (de hernoeming) vast; op Windows kan dat niet en is het niet nodig."""
-    if os.name == "nt":
-        return
-    fd = os.open(map, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _vervang(bron: str, doel: Path) -> None:
-    # Op Windows mislukt os.replace kort als een ander proces het doel net leest; even opnieuw proberen.
-    pogingen = 20 if os.name == "nt" else 1
-    for poging in range(pogingen):
-        try:
-            os.replace(bron, doel)
-            return
-        except PermissionError:
-            if poging == pogingen - 1:
-                raise
-            time.sleep(0.01)
-
-
 def _schrijf_atomisch(doel: Path, inhoud: bytes, prefix: str) -> None:
-    """Tijdelijk bestand in dezelfde map, flush + fsync, dan os.replace: het doel is altijd heel."""
-    fd, tijdelijk = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=doel.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(inhoud)
-            f.flush()
-            os.fsync(f.fileno())
-        _vervang(tijdelijk, doel)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tijdelijk)
-        raise
+    """Atomisch, met rechten volgens de umask: de trainer (nbgrader, JupyterHub) moet het bestand kunnen lezen."""
+    schrijf_atomisch(doel, inhoud, prefix=prefix, rechten=0o666 & ~umask())
 
 
 def _bewaar_defect(doel: Path, inhoud: bytes, prefix: str) -> Path:
@@ -521,7 +644,7 @@ class Antwoorden:
                 ) from fout
             except OSError as fout:
                 raise AntwoordenFout(
-                    f"Je antwoord kon niet worden opgeslagen in {self._pad}: {fout.strerror or fout}. "
+                    f"Je antwoord kon niet worden opgeslagen in {self._pad}: {os_reden(fout)}. "
                     "Je vorige antwoorden staan nog ongewijzigd op schijf."
                 ) from fout
 
@@ -552,7 +675,18 @@ class Antwoorden:
             "bijgewerkt": _nu(),
             "oefeningen": {**document["oefeningen"], oefening: nieuw},
         }
-        inhoud = _serialiseer(nieuw_document)
+        try:
+            inhoud = _serialiseer(nieuw_document)
+        except (TypeError, ValueError) as fout:  # vangnet: een opslag mag nooit stil mislukken
+            raise AntwoordenFout(
+                f"Je antwoord op oefening '{oefening}' kon niet worden opgeslagen: het bevat een waarde die niet in "
+                "het antwoordbestand past. Je vorige antwoorden staan nog ongewijzigd op schijf."
+            ) from fout
+        if len(inhoud) > MAX_BYTES:
+            raise AntwoordenFout(
+                f"Je antwoord op oefening '{oefening}' is niet opgeslagen: het antwoordbestand zou groter worden dan "
+                f"{MAX_BYTES // 1_000_000} MB. Maak je antwoord korter."
+            )
 
         # Bewijs van schade eerst veiligstellen: een beschadigd bestand wordt nooit stil overschreven.
         if stand.defect_hoofd is not None:
@@ -564,7 +698,7 @@ class Antwoorden:
         if stand.hoofd_inhoud is not None:
             _schrijf_atomisch(self.backup_pad, stand.hoofd_inhoud, self._tijdelijk_prefix)
         _schrijf_atomisch(self._pad, inhoud, self._tijdelijk_prefix)
-        _fsync_map(self._pad.parent)
+        fsync_map(self._pad.parent)
 
         self._document = nieuw_document
         self._alleen_lezen = None

@@ -8,7 +8,6 @@ is geen kringloop en elke knoop is bereikbaar. Een fout noemt bestand, veld en r
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
@@ -16,16 +15,24 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from samenwerkingscode import model
 from samenwerkingscode.vormen import Samenwerkingsvorm
-from samenwerkingscode.yamlbestand import BestandFout, Pad, Probleem, RegieFout, YamlDocument, lees_yaml, veldnaam
+from samenwerkingscode.yamlbestand import (
+    BestandFout,
+    Pad,
+    Probleem,
+    RegieFout,
+    StrengModel,
+    YamlDocument,
+    bedoel_je,
+    lees_yaml,
+    veldnaam,
+)
 
 Antwoord = Literal["ja", "nee"]
 ANTWOORDEN: tuple[str, ...] = ("ja", "nee")
 
 
-class Optie(BaseModel):
+class Optie(StrengModel):
     """Eén antwoord op een vraag, met het label van de dia en de knoop waar het naartoe leidt."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     antwoord: Antwoord
     label: str = Field(min_length=1)
@@ -33,10 +40,8 @@ class Optie(BaseModel):
     herkomst: Literal["deck", "kit"] = "deck"
 
 
-class Vraag(BaseModel):
+class Vraag(StrengModel):
     """Een vraag in de boom; `uitleg` is een uitwerking van de kit voor wie de vraag beantwoordt."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(min_length=1)
     vraag: str = Field(min_length=1)
@@ -48,10 +53,8 @@ class Vraag(BaseModel):
         return next((o for o in self.opties if o.antwoord == antwoord), None)
 
 
-class Tussenstap(BaseModel):
+class Tussenstap(StrengModel):
     """Een stap die je zonder antwoord passeert, zoals 'Wie zijn mogelijke partners en wat willen ze?'."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(min_length=1)
     titel: str = Field(min_length=1)
@@ -62,10 +65,8 @@ class Tussenstap(BaseModel):
     herkomst: Literal["deck", "kit"] = "deck"
 
 
-class Uitkomst(BaseModel):
+class Uitkomst(StrengModel):
     """Een eindpunt: titel en acties (van de dia, tenzij herkomst kit), vorm en toelichting (kit)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(min_length=1)
     titel: str = Field(min_length=1)
@@ -111,10 +112,8 @@ class Wandeling(BaseModel):
         return self.uitkomst is not None
 
 
-class Beslisboom(BaseModel):
+class Beslisboom(StrengModel):
     """De hele boom zoals in het modelbestand; `problemen()` controleert de structuur."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str | None = None
     vertrekpunt: list[str] = Field(default_factory=list)
@@ -277,8 +276,7 @@ class Beslisboom(BaseModel):
 
 
 def _tip(naam: str, bekend: list[str]) -> str:
-    tip = difflib.get_close_matches(naam, bekend, n=1)
-    return f"; bedoel je '{tip[0]}'?" if tip else ""
+    return bedoel_je(naam, bekend)
 
 
 def laad_beslisboom() -> Beslisboom:

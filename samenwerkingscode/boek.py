@@ -26,80 +26,22 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-BLOKKEN_BESTAND = "book/blokken.yml"
+from samenwerkingscode.model.opdrachten import vul_in
+
 HERKOMST = {"deck": "de dia's van de training (8 december 2022)", "kit": "uitwerking in deze cursuskit"}
 PAKKET = Path(__file__).resolve().parent
 
-#: De enige woorden voor de manier van beoordelen; dezelfde als in `model/opdrachten.yml`, plus
-#: de combinatie (een oefening met een automatisch en een handmatig deel) en de voorbereiding.
-Beoordeling = Literal["automatisch", "handmatig", "automatisch en handmatig", "niet beoordeeld"]
-
 logger = logging.getLogger(__name__)
-
-
-class Oefening(BaseModel):
-    """Eén oefening zoals de blokkop en het rooster haar tonen."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(min_length=1)
-    titel: str = Field(min_length=1)
-    minuten: int = Field(ge=0)
-    beoordeling: Beoordeling
-    punten: float | int | None = Field(default=None, ge=0)
-
-
-class Blok(BaseModel):
-    """De gegevens van één blok: stuurt de blokkop en een rij van het rooster."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    titel: str = Field(min_length=1)
-    thema: str = Field(min_length=1)
-    minuten: int = Field(ge=0)
-    leerdoelen: list[str] = Field(min_length=1)
-    oefeningen: list[Oefening] = []
-    thuis_verder: str = ""
-
-
-class Blokken(BaseModel):
-    """Het hele blokkenbestand; weigert dubbele blok- of oefeningnummers."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    blokken: list[Blok] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _uniek(self) -> Blokken:
-        # Dubbele nummers zouden de verwijzingen tussen boek, notebook en beoordeling stil breken.
-        blokken = [b.id for b in self.blokken]
-        dubbel = sorted({b for b in blokken if blokken.count(b) > 1})
-        if dubbel:
-            raise ValueError(f"blok {', '.join(dubbel)} staat meer dan één keer in de lijst")
-        oefeningen = [o.id for b in self.blokken for o in b.oefeningen]
-        dubbel = sorted({o for o in oefeningen if oefeningen.count(o) > 1})
-        if dubbel:
-            raise ValueError(f"oefening {', '.join(dubbel)} staat meer dan één keer in de lijst")
-        return self
-
-
-def laad_blokken(bronmap: Path) -> Blokken:
-    """Lees `book/blokken.yml` met dezelfde foutmeldingen (bestand, regel, veld) als een casus."""
-    from samenwerkingscode import yamlbestand
-
-    return yamlbestand.laad(Path(bronmap) / BLOKKEN_BESTAND, Blokken, soort="blokkenbestand")
 
 
 def duur(minuten: int) -> str:
@@ -171,12 +113,20 @@ class _MystDirective(SphinxDirective):
     def bronmap(self) -> Path:
         return Path(self.env.srcdir)
 
-    def blok(self, blok_id: str) -> Blok:
-        self.env.note_dependency(str(self.bronmap() / BLOKKEN_BESTAND))
-        for blok in laad_blokken(self.bronmap()).blokken:
-            if blok.id == blok_id:
-                return blok
-        raise self.error(f"Blok '{blok_id}' staat niet in {BLOKKEN_BESTAND}.")
+    def blok(self, blok_id: str) -> Any:
+        from samenwerkingscode.model import opdrachten
+
+        self.afhankelijk_van_model("opdrachten")
+        return opdrachten.blok(blok_id)
+
+    def casusoefeningen(self) -> Any:
+        """Het oefeningenbestand van de casus van de cursus (standaard Springendal, of ``$REGIE_CASUS``)."""
+        from samenwerkingscode.casus import kit_casus
+        from samenwerkingscode.model import opdrachten
+
+        casus = opdrachten.actieve_casus()
+        self.env.note_dependency(str(kit_casus(f"{casus}.oefeningen.yml")))
+        return opdrachten.laad_casusoefeningen(casus)
 
     def afhankelijk_van_model(self, *namen: str) -> None:
         """Laat Sphinx de pagina opnieuw lezen als een van deze modelbestanden verandert."""
@@ -187,7 +137,7 @@ class _MystDirective(SphinxDirective):
 
 
 class BlokKop(_MystDirective):
-    """Leerdoelen, tijd en oefeningen van één blok, uit `book/blokken.yml`."""
+    """Leerdoelen, tijd en oefeningen van één blok, uit `model/opdrachten.yml`."""
 
     required_arguments = 1
     optional_arguments = 0
@@ -203,21 +153,32 @@ class BlokKop(_MystDirective):
             regels += ["```{rubric} Oefeningen in dit blok", "```", ""]
             regels += _lijsttabel(
                 ["Oefening", "Tijd", "Beoordeling", "Punten"],
-                [[f"{o.id} – {o.titel}", duur(o.minuten), o.beoordeling, _punten(o.punten)] for o in blok.oefeningen],
+                [
+                    [
+                        f"{o.id} – {vul_in(o.titel, self.casusoefeningen())}",
+                        duur(o.minuten),
+                        o.beoordeling,
+                        _punten(o.punten) if blok.beoordeeld else "–",
+                    ]
+                    for o in blok.oefeningen
+                ],
                 "50 15 20 15",
             )
         return regels
 
 
 class Rooster(_MystDirective):
-    """Het rooster van de hele cursus, uit `book/blokken.yml`."""
+    """Het rooster van de hele cursus, uit `model/opdrachten.yml`."""
 
     def myst(self) -> list[str]:
-        self.env.note_dependency(str(self.bronmap() / BLOKKEN_BESTAND))
-        blokken = laad_blokken(self.bronmap()).blokken
+        from samenwerkingscode.model import opdrachten
+
+        self.afhankelijk_van_model("opdrachten")
+        blokken = opdrachten.blokken()
+        casus = self.casusoefeningen()
         rijen = []
         for blok in blokken:
-            oefeningen = "; ".join(f"{o.id} {o.titel}" for o in blok.oefeningen) or "–"
+            oefeningen = "; ".join(f"{o.id} {vul_in(o.titel, casus)}" for o in blok.oefeningen) or "–"
             rijen.append(
                 [
                     f"{{doc}}`{blok.titel} </book/{blok.id}/index>`",
@@ -233,6 +194,44 @@ class Rooster(_MystDirective):
             f"Totale studietijd: ongeveer **{duur(totaal)}**.",
             "",
         ]
+
+
+class OefeningTekst(_MystDirective):
+    """Een oefening uit `model/opdrachten.yml`, met kop: dezelfde tekst als in het notebook (nooit overgetypt)."""
+
+    required_arguments = 1
+    optional_arguments = 0
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode import opdrachttekst
+        from samenwerkingscode.model import opdrachten
+
+        self.afhankelijk_van_model("opdrachten")
+        blok, oefening = opdrachten.oefening(self.arguments[0])
+        tekst = opdrachttekst.oefening_markdown(blok, oefening, self.casusoefeningen(), kop="###", met_uitwerking=True)
+        return tekst.splitlines()
+
+    def run(self) -> list[nodes.Node]:
+        from samenwerkingscode.yamlbestand import RegieFout
+
+        try:
+            regels = self.myst()
+        except RegieFout as fout:
+            raise self.error(str(fout)) from None
+        houder = nodes.container()
+        self.state.nested_parse(StringList(regels, source=self.get_source_info()[0]), self.content_offset, houder,
+                                match_titles=True)  # fmt: skip
+        return list(houder.children)
+
+
+class Instellingen(_MystDirective):
+    """Alle instellingen van de kit (``c.Regie`` in nbgrader_config.py) met hun uitleg, uit de code zelf."""
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode.instellingen import beschrijving
+
+        rijen = [[f"`c.Regie.{naam}`", _cel(uitleg)] for naam, uitleg, _ in beschrijving()]
+        return _lijsttabel(["Instelling", "Wat het is"], rijen, "30 70")
 
 
 class IdioomLijst(_MystDirective):
@@ -286,29 +285,205 @@ class Vormen(_MystDirective):
         return _lijsttabel(["Versnelling", "Vorm", "Kenmerken", "Herkomst"], rijen, "10 20 50 20")
 
 
+def _bronlink(bron_id: str) -> str:
+    """Een bron uit het register als link: medium en datum, met het webadres als dat er is."""
+    from samenwerkingscode import bronnen
+
+    b = bronnen.bron(bron_id)
+    tekst = b.medium if not b.datum else f"{b.medium}, {bronnen.datum_tekst(b.datum)}"
+    return f"[{tekst}]({b.url})" if b.url else tekst
+
+
+def _veldlink(sleutel: str) -> str:
+    from samenwerkingscode import canvas
+
+    veld = canvas.veld(sleutel)
+    return _term(veld.term, veld.titel)
+
+
+def typologie_tabel_myst() -> list[str]:
+    """De acht situaties in één tabel: doelrelatie, herkennen, risico en of een partnership kan."""
+    from samenwerkingscode import typologie
+
+    rijen = []
+    for s in typologie.situaties():
+        rijen.append(
+            [
+                f"**{s.nummer}. {s.naam}**",
+                _cel(s.doelrelatie),
+                "; ".join(_cel(h) for h in s.herkennen) or "–",
+                _cel(s.risico),
+                "ja" if s.partnership_mogelijk else "nee",
+            ]
+        )
+    return _lijsttabel(
+        ["Situatie", "Hoe de doelen zich verhouden", "Zo herken je het", "Typisch risico", "Partnership?"],
+        rijen,
+        "18 24 28 20 10",
+    )
+
+
+def typologie_regelen_myst() -> list[str]:
+    """Per situatie wat je moet regelen (het deel 'wat te regelen' uit de dia's), uit `ontwerp` en `belangrijke_velden`.
+
+    De voorbeelden uit Springendal (`springendal`) staan bewust niet in het boek: ze zouden het
+    antwoord op oefening 3b voorzeggen.
+    """
+    from samenwerkingscode import typologie
+
+    regels = [
+        "```{admonition} Uitwerking in deze cursuskit: wat te regelen per situatie",
+        ":class: note",
+        'De dia\'s noemen "wat te regelen" als onderwerp van Blok 3, maar geven de inhoud niet. Per '
+        "situatie staat hieronder wat deze kit het ontwerp laat regelen, en welke velden van het canvas "
+        "het zwaarst wegen. Een trainer kan dit vervangen in `samenwerkingscode/model/typologie.yml`.",
+        "",
+    ]
+    for s in typologie.situaties():
+        velden = ", ".join(_veldlink(v) for v in s.belangrijke_velden)
+        regels.append(f"**Situatie {s.nummer}. {s.naam}.** Velden die het zwaarst wegen: {velden}.")
+        regels.append("")
+        regels += [f"- {_cel(o)}" for o in s.ontwerp]
+        regels.append("")
+    return [*regels, "```", ""]
+
+
 class Typologie(_MystDirective):
-    """De acht situaties van de partnershiptypologie (uitwerking in deze cursuskit)."""
+    """De acht situaties van de partnershiptypologie (uitwerking in deze cursuskit).
+
+    ``{typologie}`` geeft de overzichtstabel; ``{typologie} regelen`` geeft per situatie wat te regelen.
+    """
 
     def myst(self) -> list[str]:
-        from samenwerkingscode import typologie
+        self.afhankelijk_van_model("typologie", "canvas")
+        soort = self.arguments[0] if self.arguments else "tabel"
+        if soort == "regelen":
+            return typologie_regelen_myst()
+        if soort != "tabel":
+            raise self.error(f"Onbekende weergave '{soort}' voor typologie; kies 'tabel' of 'regelen'.")
+        return typologie_tabel_myst()
 
-        self.afhankelijk_van_model("typologie")
-        rijen = []
-        for s in typologie.situaties():
-            rijen.append(
-                [
-                    f"**{s.nummer}. {s.naam}**",
-                    _cel(s.doelrelatie),
-                    "; ".join(_cel(h) for h in s.herkennen) or "–",
-                    _cel(s.risico),
-                    "ja" if s.partnership_mogelijk else "nee",
-                ]
-            )
-        return _lijsttabel(
-            ["Situatie", "Hoe de doelen zich verhouden", "Zo herken je het", "Typisch risico", "Partnership?"],
-            rijen,
-            "18 24 28 20 10",
-        )
+
+def patronen_myst() -> list[str]:
+    """De catalogus van patronen, in een blok 'Uitwerking in deze cursuskit', met bewijs en bron."""
+    from samenwerkingscode import patronen
+
+    data = patronen.laad_patronen()
+    regels = [
+        "```{admonition} Uitwerking in deze cursuskit: een catalogus van patronen",
+        ":class: note",
+        _cel(data.toelichting),
+        "",
+    ]
+    for p in data.patronen:
+        regels.append(f"**{p.naam}.** {_cel(p.wat)}")
+        regels.append("")
+        regels.append("- *Zo herken je het:* " + " ".join(_cel(s) for s in p.signalen))
+        if p.kenmerk:
+            regels.append(f"- *Kenmerk van de weerbarstige samenwerking:* {p.kenmerk.lower()}.")
+        velden = ", ".join(_veldlink(v) for v in p.kijk_naar)
+        regels.append(f"- *Kijk in het canvas naar:* {velden}. *Valt op bij:* {_term(p.toetsvraag)}")
+        for b in p.bewijs:
+            regels.append(f"- *In Springendal:* {_cel(b.feit)} Bron: {_bronlink(b.bron)}.")
+        regels.append("")
+    return [*regels, "```", ""]
+
+
+class Patronen(_MystDirective):
+    """De catalogus 'Patronen in de echte wereld' uit `model/patronen.yml` (uitwerking in deze cursuskit)."""
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode.bronnen import REGISTER
+
+        self.afhankelijk_van_model("patronen", "canvas")
+        self.env.note_dependency(str(REGISTER))
+        return patronen_myst()
+
+
+BRONSOORTEN = {
+    "dias": "De dia's van de training",
+    "context": "Context van de training",
+    "springendal": "Springendal – Dal van de Mosbeek",
+    "literatuur": "Literatuur over samenwerken",
+}
+
+
+def bronnen_myst(soort: str) -> list[str]:
+    """Eén tabel van het bronnenregister: titel met link, medium, datum en waarvoor het boek de bron gebruikt."""
+    from samenwerkingscode import bronnen
+
+    rijen = []
+    for b in bronnen.bronnen():
+        if b.soort != soort:
+            continue
+        titel = _cel(b.titel)
+        titel = f"[{titel}]({b.url})" if b.url else f"{titel} (geen webadres: {_cel(b.zonder_url)})"
+        rijen.append([titel, _cel(b.medium), bronnen.datum_tekst(b.datum), _cel(b.gebruikt_voor)])
+    return _lijsttabel(["Bron", "Medium", "Datum", "Gebruikt voor"], rijen, "32 20 12 36")
+
+
+class Bronnen(_MystDirective):
+    """Eén soort bronnen uit het register `casussen/bronnen.yml`: ``{bronnen} springendal``."""
+
+    required_arguments = 1
+    optional_arguments = 0
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode.bronnen import REGISTER
+
+        self.env.note_dependency(str(REGISTER))
+        if self.arguments[0] not in BRONSOORTEN:
+            raise self.error(f"Onbekende soort bronnen '{self.arguments[0]}'; kies uit {', '.join(BRONSOORTEN)}.")
+        return bronnen_myst(self.arguments[0])
+
+
+def _casus_springendal(projectmap: Path) -> Any:
+    from samenwerkingscode import casus
+
+    return casus.laad_casus(projectmap / SPRINGENDAL)
+
+
+def tijdlijn_myst(projectmap: Path) -> list[str]:
+    """De tijdlijn van de casus, elke regel met de bron die juist die gebeurtenis noemt."""
+    from samenwerkingscode import bronnen
+
+    rijen = []
+    for g in _casus_springendal(projectmap).tijdlijn:
+        wanneer = bronnen.datum_tekst(g.datum)
+        if g.tot:
+            wanneer += f" – {bronnen.datum_tekst(g.tot)}"
+        rijen.append([wanneer, _cel(g.omschrijving), "; ".join(_bronlink(b) for b in g.bronnen)])
+    return _lijsttabel(["Wanneer", "Wat", "Bron"], rijen, "20 55 25")
+
+
+def maatregelen_myst(projectmap: Path) -> list[str]:
+    """De maatregelen van de casus, elk met de bron die de maatregel noemt."""
+    regels = []
+    for m in _casus_springendal(projectmap).maatregelen:
+        uitleg = f": {_cel(m.omschrijving).rstrip('.')}" if m.omschrijving else ""
+        bron = "; ".join(_bronlink(b) for b in m.bronnen)
+        regels.append(f"- {m.naam}{uitleg} ({bron});")
+    if regels:
+        regels[-1] = regels[-1][:-1] + "."
+    return [*regels, ""]
+
+
+class CasusOnderdeel(_MystDirective):
+    """``{casus} tijdlijn`` of ``{casus} maatregelen``: uit `casussen/springendal-mosbeek.yml`, met bron per regel."""
+
+    required_arguments = 1
+    optional_arguments = 0
+
+    def myst(self) -> list[str]:
+        from samenwerkingscode.bronnen import REGISTER
+
+        self.env.note_dependency(str(self.bronmap() / SPRINGENDAL))
+        self.env.note_dependency(str(REGISTER))
+        if self.arguments[0] == "tijdlijn":
+            return tijdlijn_myst(self.bronmap())
+        if self.arguments[0] == "maatregelen":
+            return maatregelen_myst(self.bronmap())
+        raise self.error(f"Onbekend onderdeel '{self.arguments[0]}' van de casus; kies 'tijdlijn' of 'maatregelen'.")
 
 
 class Toetsvragen(_MystDirective):
@@ -523,7 +698,12 @@ NIET_IN_WIDGETS = frozenset(
 def _widgetbronnen(projectmap: Path) -> list[Path]:
     """Alles waar een widgetweergave van afhangt: de code, het model en de voorbeeldcasus."""
     code = [p for p in PAKKET.rglob("*.py") if not (p.parent == PAKKET and p.name in NIET_IN_WIDGETS)]
-    return [*code, *PAKKET.rglob("*.yml"), projectmap / SPRINGENDAL]
+    return [
+        *code,
+        *PAKKET.rglob("*.yml"),
+        projectmap / SPRINGENDAL,
+        *sorted(projectmap.glob("casussen/*.oefeningen.yml")),
+    ]
 
 
 def _widgetpaginas(env: BuildEnvironment) -> list[str]:
@@ -563,10 +743,15 @@ def _verouderde_widgets(
 DIRECTIVES: dict[str, type[_MystDirective]] = {
     "blokkop": BlokKop,
     "rooster": Rooster,
+    "oefening": OefeningTekst,
+    "instellingen": Instellingen,
     "idioom": IdioomLijst,
     "canvasvelden": CanvasVelden,
     "vormen": Vormen,
     "typologie": Typologie,
+    "patronen": Patronen,
+    "bronnen": Bronnen,
+    "casus": CasusOnderdeel,
     "toetsvragen": Toetsvragen,
     "schakelbak": Schakelbak,
 }

@@ -10,16 +10,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.yamlbestand import RegieFout, StrengModel
 
 
-class CanvasVeld(BaseModel):
+class CanvasVeld(StrengModel):
     """Eén veld van het canvas."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sleutel: str
     titel: str
@@ -33,17 +31,13 @@ class CanvasVeld(BaseModel):
     hoogte: int = Field(default=1, ge=1)
 
 
-class Raster(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Raster(StrengModel):
     rijen: int = Field(ge=1)
     kolommen: int = Field(ge=1)
 
 
-class CanvasModel(BaseModel):
+class CanvasModel(StrengModel):
     """Het hele canvas; controleert dat de velden het raster precies en zonder overlap vullen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     toelichting: str = ""
     herkomst_indeling: Literal["deck", "kit"] = "kit"
@@ -75,7 +69,7 @@ def laad_canvas() -> CanvasModel:
 
 
 def velden() -> list[CanvasVeld]:
-    """De velden in de volgorde van de dia's."""
+    """De velden in de volgorde van de kit: eerst de kern, dan de afsprakenvelden."""
     return list(laad_canvas().velden)
 
 

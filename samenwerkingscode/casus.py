@@ -13,11 +13,8 @@ een 'bedoel je'-tip, geen stil genegeerd veld.
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -37,7 +34,8 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from samenwerkingscode import canvas as canvasmodel
-from samenwerkingscode.yamlbestand import BestandFout, Probleem, RegieFout, laad
+from samenwerkingscode.bestanden import os_reden, schrijf_atomisch, umask
+from samenwerkingscode.yamlbestand import BestandFout, Probleem, RegieFout, bedoel_je, laad
 
 SCHEMA_VERSIE = 1
 SCHEMA_BESTAND = Path("casussen") / "casus.schema.json"
@@ -314,8 +312,9 @@ class Casus(_Model):
         sleutels = canvasmodel.sleutels()
         for sleutel in self.canvas:
             if sleutel not in sleutels:
-                tip = difflib.get_close_matches(sleutel, sleutels, n=1)
-                extra = f"bedoel je '{tip[0]}'?" if tip else f"kies uit {', '.join(sleutels)}"
+                extra = bedoel_je(
+                    sleutel, sleutels, opmaak="bedoel je '{tip}'?", anders=f"kies uit {', '.join(sleutels)}"
+                )
                 fouten.append((("canvas", sleutel), f"onbekend canvasveld; {extra}", sleutel))
 
         if fouten:
@@ -364,13 +363,9 @@ class Casus(_Model):
 
 def _onbekend(soort: str, waarde: str, bekend: list[str]) -> str:
     bekend = list(dict.fromkeys(bekend))
-    tip = difflib.get_close_matches(waarde, bekend, n=1)
-    if tip:
-        return f"onbekende {soort} '{waarde}'; bedoel je '{tip[0]}'?"
-    if bekend:
-        return f"onbekende {soort} '{waarde}'; bekend zijn: {', '.join(bekend)}"
     meervoud = "partijen" if soort == "partij" else "bronnen"
-    return f"onbekende {soort} '{waarde}'; voeg hem eerst toe onder '{meervoud}'"
+    anders = f"; bekend zijn: {', '.join(bekend)}" if bekend else f"; voeg hem eerst toe onder '{meervoud}'"
+    return f"onbekende {soort} '{waarde}'" + bedoel_je(waarde, bekend, anders=anders)
 
 
 # --- Functies ------------------------------------------------------------------------------------
@@ -445,22 +440,10 @@ def _schrijf_atomisch(pad: Path, tekst: str) -> None:
         raise BestandFout(pad, [Probleem("dit is een map; geef een bestandsnaam")])
     if not pad.parent.is_dir():
         raise BestandFout(pad, [Probleem(f"de map {pad.parent} bestaat niet")])
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as uit:
-            uit.write(tekst)
-            uit.flush()
-            os.fsync(uit.fileno())
-        huidig = os.umask(0)
-        os.umask(huidig)
-        os.chmod(tijdelijk, 0o666 & ~huidig)
-        os.replace(tijdelijk, pad)
+        schrijf_atomisch(pad, tekst, rechten=0o666 & ~umask())
     except OSError as fout:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise BestandFout(pad, [Probleem(f"kan het bestand niet schrijven ({fout.strerror})")]) from None
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
+        raise BestandFout(pad, [Probleem(f"kan het bestand niet schrijven ({os_reden(fout)})")]) from None
 
 
 _KOP = """\

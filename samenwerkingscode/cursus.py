@@ -69,11 +69,20 @@ def _stil(logger: logging.Logger) -> None:
     logger.propagate = False
 
 
+def _alembic_op_pad() -> None:
+    """nbgrader start ``alembic`` via PATH bij een nieuw cijferboek; zoek het naast deze Python (de venv)."""
+    bin_map = os.path.dirname(sys.executable)
+    paden = os.environ.get("PATH", "").split(os.pathsep)
+    if bin_map not in paden and os.path.exists(os.path.join(bin_map, "alembic")):
+        os.environ["PATH"] = os.pathsep.join([bin_map, *paden])
+
+
 def maak_api(map_: Cursusmap, *, tijdslimiet: int = TIJDSLIMIET) -> Any:
     """Een ``NbGraderAPI`` met de instellingen van de kit voor deze cohortmap."""
     from nbgrader.apps.api import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
+    _alembic_op_pad()
     map_.cohort.mkdir(parents=True, exist_ok=True)
     # nbgrader meldt 'Unwritable directory' zolang de uitwisselmap niet bestaat.
     map_.exchange.mkdir(parents=True, exist_ok=True)
@@ -93,6 +102,7 @@ def gradebook(map_: Cursusmap) -> Iterator[Any]:
     from .cursusmap import CURSUS_ID
 
     map_.cohort.mkdir(parents=True, exist_ok=True)
+    _alembic_op_pad()
     with Gradebook(f"sqlite:///{map_.gradebook}", os.environ.get("REGIE_CURSUS_ID", CURSUS_ID)) as gb:
         yield gb
 
@@ -115,12 +125,12 @@ def _voortgang(items: list[Any], omschrijving: str) -> Iterable[Any]:
 def _zip_map(map_: Path, zip_pad: Path, prefix: str, patroon: str = "*") -> Path:
     """Zip de inhoud van een map onder ``prefix/``; eerst tijdelijk, dan vervangen (nooit half)."""
     zip_pad.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = zip_pad.with_name(zip_pad.name + ".tmp")
-    with zipfile.ZipFile(tijdelijk, "w", compression=zipfile.ZIP_DEFLATED) as z:
+    from .bestanden import atomisch
+
+    with atomisch(zip_pad) as tijdelijk, zipfile.ZipFile(tijdelijk, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for pad in sorted(map_.rglob(patroon)):
             if pad.is_file() and ".ipynb_checkpoints" not in pad.parts:
                 z.write(pad, f"{prefix}/{pad.relative_to(map_).as_posix()}")
-    os.replace(tijdelijk, zip_pad)
     return zip_pad
 
 

@@ -8,14 +8,13 @@ cursuskit zijn (``kit``), zodat niemand een uitwerking aanziet voor de definitie
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.yamlbestand import RegieFout, StrengModel, bedoel_je
 
 Herkomst = Literal["deck", "kit"]
 
@@ -26,10 +25,8 @@ def normaliseer(naam: str) -> str:
     return re.sub(r"\s+", " ", tekst).strip().casefold()
 
 
-class Term(BaseModel):
+class Term(StrengModel):
     """Eén term van het idioom."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     naam: str = Field(min_length=1)
     definitie: str = Field(min_length=1)
@@ -41,8 +38,11 @@ class Term(BaseModel):
     @field_validator("blok")
     @classmethod
     def _blok_bestaat(cls, blok: int | None) -> int | None:
-        if blok is not None and not 1 <= blok <= 5:
-            raise ValueError(f"blok {blok} bestaat niet; kies 1 t/m 5, of null voor de inleiding")
+        from samenwerkingscode.model import opdrachten
+
+        bekend = [b.id for b in opdrachten.blokken()]
+        if blok is not None and f"blok{blok}" not in bekend:
+            raise ValueError(f"blok {blok} bestaat niet; de cursus kent {', '.join(bekend)}, of null voor de inleiding")
         return blok
 
     @model_validator(mode="after")
@@ -56,10 +56,8 @@ class Term(BaseModel):
         return self
 
 
-class Idioom(BaseModel):
+class Idioom(StrengModel):
     """Alle termen; weigert dubbele namen en verwijzingen naar termen die niet bestaan."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     termen: list[Term] = Field(min_length=1)
     _index: dict[str, Term] = PrivateAttr(default_factory=dict)
@@ -110,11 +108,12 @@ class Idioom(BaseModel):
 
 def _tip(naam: str, namen: list[str]) -> str:
     """'; bedoel je ...?' met de dichtstbijzijnde term, of een verwijzing naar de woordenlijst."""
-    op_sleutel = {normaliseer(n): n for n in namen}
-    tips = difflib.get_close_matches(normaliseer(naam), list(op_sleutel), n=1, cutoff=0.6)
-    if tips:
-        return f"; bedoel je '{op_sleutel[tips[0]]}'?"
-    return ". Kijk in de woordenlijst (het idioom) welke termen de cursus gebruikt."
+    return bedoel_je(
+        naam,
+        namen,
+        normaliseer=normaliseer,
+        anders=". Kijk in de woordenlijst (het idioom) welke termen de cursus gebruikt.",
+    )
 
 
 def laad_idioom() -> Idioom:

@@ -8,15 +8,21 @@ past alleen die regels toe, zodat een trainer ze kan vervangen zonder programmeu
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import Plek, RegieFout, controleer_plaatshouders, validatiefout
+from samenwerkingscode.yamlbestand import (
+    Plek,
+    RegieFout,
+    StrengModel,
+    bedoel_je,
+    controleer_plaatshouders,
+    validatiefout,
+)
 
 if TYPE_CHECKING:
     from samenwerkingscode.toets import ToetsUitslag
@@ -24,6 +30,8 @@ if TYPE_CHECKING:
 
 MODELNAAM = "schakelbak"
 VOORSTELLEN = "voorstellen"
+VOORSTEL_SOORTEN = ("trade_off", "compromis")
+"""De twee indelingen van een voorstel (oefening 4a): één plek voor widget, controle en beoordeling."""
 
 Herkomst = Literal["deck", "kit"]
 Richting = Literal["op", "terug", "stap_terug", "blijven"]
@@ -40,17 +48,14 @@ def _samenwerkingsvorm() -> type[Samenwerkingsvorm]:
 
 
 def _tip(woord: str, opties: Iterable[str]) -> str:
-    gelijkend = difflib.get_close_matches(str(woord), list(opties), n=1)
-    return f" (bedoel je '{gelijkend[0]}'?)" if gelijkend else ""
+    return bedoel_je(woord, opties, opmaak=" (bedoel je '{tip}'?)")
 
 
 # --- Geconsolideerde doelen en voorstellen ------------------------------------------------------
 
 
-class OpgegevenDoel(BaseModel):
+class OpgegevenDoel(StrengModel):
     """Een eigen doel dat een partij opgeeft, met wat ze ervoor terugkrijgt (of ``None``: niets)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     doel: str = Field(min_length=1)
     tegenprestatie: str | None = None
@@ -60,10 +65,8 @@ class OpgegevenDoel(BaseModel):
         return bool(self.tegenprestatie and self.tegenprestatie.strip())
 
 
-class PartijDoelen(BaseModel):
+class PartijDoelen(StrengModel):
     """De rekening van één partij: welke eigen doelen het gezamenlijk doel dient, laat of kost."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     partij: str = Field(min_length=1)
     gediend: list[str] = Field(default_factory=list)
@@ -71,10 +74,8 @@ class PartijDoelen(BaseModel):
     opgegeven: list[OpgegevenDoel] = Field(default_factory=list)
 
 
-class GeconsolideerdDoel(BaseModel):
+class GeconsolideerdDoel(StrengModel):
     """Het gezamenlijk doel plus, per partij, de expliciete rekening van haar eigen doelen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     gezamenlijk_doel: str = Field(min_length=1)
     partijen: list[PartijDoelen] = Field(min_length=1)
@@ -92,10 +93,8 @@ class GeconsolideerdDoel(BaseModel):
         return self
 
 
-class Voorstel(BaseModel):
+class Voorstel(StrengModel):
     """Een voorstel (een 'deal') met alleen feiten: niet of het een trade-off of compromis is."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     titel: str = Field(min_length=1)
@@ -111,10 +110,8 @@ class Voorstel(BaseModel):
         return [(p.partij, o) for p in self.doelen.partijen for o in p.opgegeven]
 
 
-class Voorstellen(BaseModel):
+class Voorstellen(StrengModel):
     """Het bestand met lesvoorbeelden voor oefening 4a."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str | None = None
     herkomst: Herkomst
@@ -138,10 +135,8 @@ class Voorstellen(BaseModel):
 # --- Het modelbestand van de Schakelbak ----------------------------------------------------------
 
 
-class Versnelling(BaseModel):
+class Versnelling(StrengModel):
     """Wat een samenwerkingsvorm betekent als versnelling in de Schakelbak."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     vorm: VormSleutel
     term: str = Field(min_length=1)
@@ -149,19 +144,15 @@ class Versnelling(BaseModel):
     wanneer: str = Field(min_length=1)
 
 
-class RichtingInfo(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class RichtingInfo(StrengModel):
     sleutel: Richting
     term: str | None = None
     label: str = Field(min_length=1)
     uitleg: str = Field(min_length=1)
 
 
-class Signaal(BaseModel):
+class Signaal(StrengModel):
     """Een waarneming over de samenwerking, met de richting waarin ze wijst en de interventies."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sleutel: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(min_length=1)
@@ -184,24 +175,18 @@ class Signaal(BaseModel):
         return self
 
 
-class Uitleg(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Uitleg(StrengModel):
     term: str | None = None
     herkomst: Herkomst
     uitleg: str = Field(min_length=1)
 
 
-class Mate(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Mate(StrengModel):
     deels: str = Field(min_length=1)
     niet: str = Field(min_length=1)
 
 
-class BeoordelingTeksten(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BeoordelingTeksten(StrengModel):
     trade_off: str
     trade_off_zonder_opgeven: str
     doel_afgeschaafd: str
@@ -230,9 +215,7 @@ class BeoordelingTeksten(BaseModel):
         return self
 
 
-class SchakelingTeksten(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class SchakelingTeksten(StrengModel):
     op: str
     terug: str
     stap_terug: str
@@ -268,10 +251,8 @@ class SchakelingTeksten(BaseModel):
         return self
 
 
-class VoorstelGeval(BaseModel):
+class VoorstelGeval(StrengModel):
     """Wat de Schakelbak leest in één soort voorstel: de signalen en een korte uitleg voor de deelnemer."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     signalen: list[str] = Field(default_factory=list)
     uitleg: str = Field(min_length=1)
@@ -280,10 +261,8 @@ class VoorstelGeval(BaseModel):
 VoorstelGevalSleutel = Literal["trade_off", "zonder_tegenprestatie", "doel_deels", "doel_niet"]
 
 
-class UitVoorstel(BaseModel):
+class UitVoorstel(StrengModel):
     """Van het oordeel over een voorstel naar signalen: zo kan de Schakelbak ook een voorstel lezen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     herkomst: Herkomst
     toelichting: str = Field(min_length=1)
@@ -297,10 +276,8 @@ class UitVoorstel(BaseModel):
         return getattr(self, sleutel)  # type: ignore[no-any-return]
 
 
-class SchakelbakModel(BaseModel):
+class SchakelbakModel(StrengModel):
     """Het hele modelbestand van de Schakelbak; controleert dat alle verwijzingen kloppen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str | None = None
     herkomst: Herkomst

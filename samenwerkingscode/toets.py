@@ -7,28 +7,34 @@ deze kit en staan in ``model/toetsvragen.yml``. De code kent alleen de ladderlog
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import Plek, RegieFout, controleer_plaatshouders, validatiefout
+from samenwerkingscode.yamlbestand import (
+    Plek,
+    RegieFout,
+    StrengModel,
+    bedoel_je,
+    controleer_plaatshouders,
+    validatiefout,
+)
 
 MODELNAAM = "toetsvragen"
 TREDEN = ("kan", "klopt", "werkt", "levert")
-SCHAALSLEUTELS = ("niet_van_toepassing", "niet_geregeld", "deels", "volledig")
+SCHAALSLEUTELS = ("niet_van_toepassing", "niet_geregeld", "deels", "volledig", "onbekend")
 
 Herkomst = Literal["deck", "kit"]
-SchaalSleutel = Literal["niet_van_toepassing", "niet_geregeld", "deels", "volledig"]
+SchaalSleutel = Literal["niet_van_toepassing", "niet_geregeld", "deels", "volledig", "onbekend"]
+ZONDER_SCORE = ("niet_van_toepassing", "onbekend")
+"""Schaalwaarden die als beantwoord tellen maar niet meetellen in het gemiddelde."""
 
 
-class Deelvraag(BaseModel):
+class Deelvraag(StrengModel):
     """Een concrete vraag onder een toetsvraag; de sleutel is uniek in het hele bestand."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sleutel: str = Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")
     vraag: str = Field(min_length=1)
@@ -36,10 +42,8 @@ class Deelvraag(BaseModel):
     herkomst: Herkomst = "kit"
 
 
-class Toetsvraag(BaseModel):
+class Toetsvraag(StrengModel):
     """Een trede van de ladder: de vraag van de dia's, de uitleg en deelvragen van de kit, en een drempel."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sleutel: Literal["kan", "klopt", "werkt", "levert"]
     nummer: int = Field(ge=1, le=4)
@@ -54,10 +58,8 @@ class Toetsvraag(BaseModel):
     deelvragen: list[Deelvraag] = Field(min_length=3, max_length=5)
 
 
-class SchaalWaarde(BaseModel):
+class SchaalWaarde(StrengModel):
     """Eén waarde van de toetsschaal; ``score`` is leeg (null) voor 'niet van toepassing'."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sleutel: SchaalSleutel
     label: str = Field(min_length=1)
@@ -65,10 +67,8 @@ class SchaalWaarde(BaseModel):
     uitleg: str = ""
 
 
-class Schaal(BaseModel):
+class Schaal(StrengModel):
     """De toetsschaal, naar de Partnering Agreement Scorecard."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str | None = None
     herkomst: Herkomst = "kit"
@@ -85,15 +85,15 @@ class Schaal(BaseModel):
                 problemen.append(
                     (("waarden", i, "sleutel"), f"schaalwaarde '{w.sleutel}' komt twee keer voor", w.sleutel)
                 )
-            if w.sleutel == "niet_van_toepassing" and w.score is not None:
+            if w.sleutel in ZONDER_SCORE and w.score is not None:
                 problemen.append(
                     (
                         ("waarden", i, "score"),
-                        "'niet_van_toepassing' telt niet mee en heeft daarom geen score (laat leeg: null)",
+                        f"'{w.sleutel}' telt niet mee en heeft daarom geen score (laat leeg: null)",
                         w.score,
                     )
                 )
-            if w.sleutel != "niet_van_toepassing" and w.score is None:
+            if w.sleutel not in ZONDER_SCORE and w.score is None:
                 problemen.append((("waarden", i, "score"), f"'{w.sleutel}' heeft een score tussen 0 en 1 nodig", None))
         ontbrekend = [s for s in SCHAALSLEUTELS if s not in sleutels]
         if ontbrekend:
@@ -103,9 +103,7 @@ class Schaal(BaseModel):
         return self
 
 
-class StapTerug(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class StapTerug(StrengModel):
     term: str | None = None
     herkomst: Herkomst
     uitleg_herkomst: Herkomst = "kit"
@@ -121,10 +119,8 @@ _PLAATSHOUDERS = {
 }
 
 
-class Adviezen(BaseModel):
+class Adviezen(StrengModel):
     """De vaste adviesteksten; plaatshouders tussen accolades worden ingevuld."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     trede_onder_drempel: str = Field(min_length=1)
     hogere_treden: str = Field(min_length=1)
@@ -140,10 +136,8 @@ class Adviezen(BaseModel):
         return self
 
 
-class ToetsModel(BaseModel):
+class ToetsModel(StrengModel):
     """Het hele modelbestand: schaal, stap terug, de vier treden en de adviesteksten."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str | None = None
     herkomst: Herkomst
@@ -241,8 +235,7 @@ def deelvraag_sleutels() -> list[str]:
 
 
 def _tip(woord: str, opties: list[str]) -> str:
-    gelijkend = difflib.get_close_matches(str(woord), opties, n=1)
-    return f" (bedoel je '{gelijkend[0]}'?)" if gelijkend else ""
+    return bedoel_je(woord, opties, opmaak=" (bedoel je '{tip}'?)")
 
 
 def _procent(waarde: float) -> str:

@@ -1,35 +1,23 @@
-"""De partnershiptypologie: situaties 1 tot en met 8, als data in ``model/typologie.yml``.
+"""De partnershiptypologie: genummerde situaties, als data in ``model/typologie.yml``.
 
 De dia's noemen alleen de nummers ("Situaties 1 t/m 6?" en "Situaties 7 & 8"). De inhoud is een
-uitwerking van deze kit; daarom staat alles, ook welke situaties als partnership te organiseren zijn,
-in het modelbestand. Een trainer met het officiële materiaal vervangt het bestand, niet de code.
+uitwerking van deze kit; daarom staat alles in het modelbestand: hoeveel situaties er zijn en welke als
+partnership te organiseren zijn. Een trainer met het officiële materiaal vervangt het bestand, niet de
+code; de nummers moeten alleen aaneengesloten vanaf 1 lopen.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import AfterValidator, Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.yamlbestand import RegieFout, StrengModel, validatiefout
 
 MODELNAAM = "typologie"
-AANTAL_SITUATIES = 8  # de dia's: "Situaties 1 t/m 6" en "Situaties 7 & 8"
 
 Herkomst = Literal["deck", "kit"]
-
-
-def _validatiefout(titel: str, problemen: list[tuple[tuple[str | int, ...], str, object]]) -> ValidationError:
-    """Een pydantic-fout met een precieze plaats, zodat de melding veld en regel noemt."""
-    return ValidationError.from_exception_data(
-        titel,
-        [
-            InitErrorDetails(type=PydanticCustomError("value_error", melding), loc=loc, input=invoer)
-            for loc, melding, invoer in problemen
-        ],
-    )
 
 
 def _bestaand_canvasveld(veld: str) -> str:
@@ -42,10 +30,8 @@ def _bestaand_canvasveld(veld: str) -> str:
     return veld
 
 
-class Situatie(BaseModel):
+class Situatie(StrengModel):
     """Eén situatie uit de typologie: hoe je haar herkent en wat ze van het ontwerp vraagt."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     nummer: int
     naam: str = Field(min_length=1)
@@ -60,10 +46,8 @@ class Situatie(BaseModel):
     herkomst: Herkomst
 
 
-class Typologie(BaseModel):
-    """Het hele modelbestand; controleert dat de nummers 1 tot en met 8 elk precies één keer voorkomen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Typologie(StrengModel):
+    """Het hele modelbestand; controleert dat de nummers 1 tot en met het aantal situaties elk één keer voorkomen."""
 
     term: str = "Partnershiptypologie"
     herkomst: Herkomst
@@ -74,30 +58,21 @@ class Typologie(BaseModel):
     def _controleer_nummers(self) -> Typologie:
         problemen: list[tuple[tuple[str | int, ...], str, object]] = []
         gezien: set[int] = set()
+        aantal = len(self.situaties)
         for i, s in enumerate(self.situaties):
-            if not 1 <= s.nummer <= AANTAL_SITUATIES:
+            if not 1 <= s.nummer <= aantal:
                 problemen.append(
                     (
                         ("situaties", i, "nummer"),
-                        f"situatienummer {s.nummer} kan niet; gebruik 1 tot en met {AANTAL_SITUATIES}",
+                        f"situatienummer {s.nummer} kan niet; bij {aantal} situaties gebruik je 1 tot en met {aantal}",
                         s.nummer,
                     )
                 )
             elif s.nummer in gezien:
                 problemen.append((("situaties", i, "nummer"), f"situatie {s.nummer} komt twee keer voor", s.nummer))
             gezien.add(s.nummer)
-        ontbrekend = [n for n in range(1, AANTAL_SITUATIES + 1) if n not in gezien]
-        if ontbrekend and not problemen:
-            lijst = ", ".join(str(n) for n in ontbrekend)
-            problemen.append(
-                (
-                    ("situaties",),
-                    f"situatie {lijst} ontbreekt; de typologie heeft de situaties 1 tot en met {AANTAL_SITUATIES}",
-                    None,
-                )
-            )
         if problemen:
-            raise _validatiefout("Typologie", problemen)
+            raise validatiefout("Typologie", problemen)
         return self
 
 
@@ -120,7 +95,8 @@ def situatie(nummer: int) -> Situatie:
             if s.nummer == nummer:
                 return s
     raise RegieFout(
-        f"Situatie {nummer!r} bestaat niet in de partnershiptypologie; kies een nummer van 1 tot en met {AANTAL_SITUATIES}."
+        f"Situatie {nummer!r} bestaat niet in de partnershiptypologie; kies een nummer van 1 tot en met "
+        f"{len(laad_typologie().situaties)}."
     )
 
 
@@ -130,5 +106,5 @@ def partnership_mogelijk(nummer: int) -> bool:
 
 
 def mogelijke_situaties() -> list[int]:
-    """De nummers waarvoor een partnership mogelijk is (in de kit: 1 tot en met 6)."""
+    """De nummers waarvoor een partnership mogelijk is (in de uitwerking van de kit: 1 tot en met 6)."""
     return [s.nummer for s in situaties() if s.partnership_mogelijk]

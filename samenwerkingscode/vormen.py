@@ -8,14 +8,13 @@ nakijkcode ernaar kunnen verwijzen.
 
 from __future__ import annotations
 
-import difflib
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.yamlbestand import RegieFout, StrengModel, bedoel_je
 
 
 class Samenwerkingsvorm(StrEnum):
@@ -28,10 +27,8 @@ class Samenwerkingsvorm(StrEnum):
     PARTNERSHIP = "partnership"
 
 
-class VormInfo(BaseModel):
+class VormInfo(StrengModel):
     """Eén samenwerkingsvorm; `herkomst` gaat over naam en kenmerken, de toelichting is een uitwerking."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sleutel: Samenwerkingsvorm
     naam: str = Field(min_length=1)
@@ -44,10 +41,8 @@ class VormInfo(BaseModel):
     toelichting_herkomst: Literal["deck", "kit"] = "kit"
 
 
-class Vormenlijst(BaseModel):
+class Vormenlijst(StrengModel):
     """Het modelbestand: elke vaste sleutel precies één keer, elke versnelling uniek."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     vormen: list[VormInfo] = Field(min_length=1)
 
@@ -87,8 +82,7 @@ def vorm(sleutel: str | Samenwerkingsvorm) -> VormInfo:
         if v.sleutel.value == tekst:
             return v
     geldig = [s.value for s in Samenwerkingsvorm]
-    tip = difflib.get_close_matches(tekst, geldig, n=1)
-    extra = f"; bedoel je '{tip[0]}'?" if tip else f"; kies uit: {', '.join(geldig)}"
+    extra = bedoel_je(tekst, geldig, anders=f"; kies uit: {', '.join(geldig)}")
     raise RegieFout(f"'{sleutel}' is geen samenwerkingsvorm{extra}")
 
 

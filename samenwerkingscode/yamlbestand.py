@@ -9,12 +9,18 @@ trainer die een modelbestand vervangt dezelfde duidelijke meldingen krijgt.
 from __future__ import annotations
 
 import difflib
+import os
+import re
+import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .bestanden import os_reden
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -23,6 +29,32 @@ Pad = tuple[str | int, ...]
 
 class RegieFout(Exception):
     """Basis van alle fouten die de kit aan een mens toont: de tekst is Nederlands en volledig."""
+
+
+class StrengModel(BaseModel):
+    """Basis van de modellen van de kit: een onbekend veld is een fout (tikfout) en een gelezen model verandert niet."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def bedoel_je(
+    woord: object,
+    opties: Iterable[str],
+    *,
+    opmaak: str = "; bedoel je '{tip}'?",
+    anders: str = "",
+    normaliseer: Callable[[str], str] | None = None,
+) -> str:
+    """De 'bedoel je …?'-tip met de optie die het meest op ``woord`` lijkt, of ``anders`` als er geen lijkt.
+
+    Eén plek voor de tip in alle meldingen (casus, model, widgets), zodat ze overal even streng zijn.
+    ``normaliseer`` vergelijkt bijvoorbeeld zonder hoofdletters of accenten; de tip toont de optie zelf.
+    """
+    opties = list(dict.fromkeys(opties))
+    vorm = normaliseer or (lambda t: t)
+    op_sleutel = {vorm(o): o for o in opties}
+    tips = difflib.get_close_matches(vorm(str(woord)), list(op_sleutel), n=1)
+    return opmaak.format(tip=op_sleutel[tips[0]]) if tips else anders
 
 
 @dataclass
@@ -38,8 +70,14 @@ class Probleem:
         if self.regel is not None:
             plaats.append(f"regel {self.regel}")
         if self.veld:
-            plaats.append(f"veld '{self.veld}'")
-        return f"{', '.join(plaats)}: {self.melding}" if plaats else self.melding
+            plaats.append(f"veld '{_ingekort(self.veld, 80)}'")
+        melding = _ingekort(self.melding, MAX_MELDING)
+        return f"{', '.join(plaats)}: {melding}" if plaats else melding
+
+
+def _ingekort(tekst: str, n: int) -> str:
+    """Een melding herhaalt nooit een hele (misschien megabytes lange) invoer."""
+    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
 
 
 @dataclass
@@ -48,17 +86,40 @@ class BestandFout(RegieFout):
 
     pad: Path
     problemen: list[Probleem] = field(default_factory=list)
+    niet_uitgewerkt: int = 0
+    """Aantal verdere problemen die wel geteld maar (om tijd te sparen) niet uitgeschreven zijn."""
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        if len(self.problemen) == 1:
+        totaal = len(self.problemen) + self.niet_uitgewerkt
+        if totaal == 1:
             return f"Fout in {self.pad}: {self.problemen[0].tekst()}"
-        regels = [f"{len(self.problemen)} fouten in {self.pad}:"]
-        regels += [f"  - {p.tekst()}" for p in self.problemen]
+        regels = [f"{totaal} fouten in {self.pad}:"]
+        regels += [f"  - {p.tekst()}" for p in self.problemen[:MAX_PROBLEMEN]]
+        if totaal > MAX_PROBLEMEN:
+            regels.append(f"  … en nog {totaal - MAX_PROBLEMEN} fouten (los eerst deze op)")
         return "\n".join(regels)
 
+
+# Grenzen: een casus of modelbestand is enkele tientallen kB en een paar niveaus diep. De grenzen
+# liggen ruim daarboven, maar houden een kapot of kwaadaardig bestand (billion laughs, diepe nesting,
+# een getal van duizenden cijfers) klein in tijd en geheugen.
+MAX_BYTES = 2_000_000
+"""Grootste YAML-bestand in bytes."""
+MAX_DIEPTE = 50
+"""Diepste nesting van groepen en lijsten."""
+MAX_KNOPEN = 100_000
+"""Meeste waarden (knopen) in één bestand."""
+MAX_CIJFERS = 50
+"""Meeste cijfers in één getal."""
+MAX_PROBLEMEN = 50
+"""Meeste problemen die een melding opsomt; de rest wordt geteld."""
+MAX_MELDING = 300
+"""Langste melding over één probleem (waarden worden ingekort, nooit volledig herhaald)."""
+_PYTHON_FOUT_GRENS = 1_000_000
+"""Tot deze grootte wordt een syntaxfout nog eens met de (tragere) Python-parser bekeken voor een betere melding."""
 
 _YAML_PROBLEMEN = {
     "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan (vergeten aanhalingstekens of een verkeerde inspringing?)",
@@ -79,7 +140,36 @@ _YAML_PROBLEMEN = {
     "found a tab character": "er staat een tab; gebruik spaties om in te springen",
     "could not find expected": "de opmaak klopt niet (een aanhalingsteken, haakje of dubbele punt ontbreekt)",
     "expected a single document": "er staan meerdere documenten in dit bestand (een regel '---'); één document per bestand",
+    "exceeded maximum nesting depth": f"de gegevens zijn te diep genest (hoogstens {MAX_DIEPTE} niveaus)",
+    "found incompatible YAML document": "de regel '%YAML …' noemt een versie die niet wordt ondersteund; haal die regel weg",
+    "found duplicate YAML directive": "de regel '%YAML …' staat er twee keer; haal die regels weg",
+    "found undefined tag handle": "er staat een onbekende aanduiding met '!'; haal die weg",
+    "could not determine a constructor for the tag": "een aanduiding met '!!' of '!' wordt niet ondersteund; haal die weg",
+    "that cannot start any token": "er staat een teken waarmee een waarde niet mag beginnen (zoals @ of `); zet de tekst tussen aanhalingstekens",
+    "found unknown directive name": "er staat een onbekende regel die met % begint; haal die weg",
+    "expected alphabetic or numeric character": "na & of * moet een naam staan; zet de tekst tussen aanhalingstekens",
+    "found unexpected document separator": "er staat een regel '---' of '...' midden in het bestand",
+    "while scanning a block scalar": "een tekstblok na | of > is niet goed opgebouwd",
+    "while scanning a plain scalar": "een waarde is niet goed afgesloten (zet de tekst tussen aanhalingstekens)",
+    "while scanning a simple key": "er ontbreekt een dubbele punt ':' na een veldnaam",
+    "while scanning an anchor": "na & moet een naam staan; zet de tekst tussen aanhalingstekens",
+    "while scanning an alias": "na * moet een naam staan; zet de tekst tussen aanhalingstekens",
+    "while scanning a tag": "een aanduiding met '!' is niet goed opgebouwd; haal die weg",
+    "while scanning a directive": "een regel die met % begint is niet goed opgebouwd; haal die weg",
 }
+_ALGEMEEN = "de YAML-opmaak klopt niet (controleer inspringing, dubbele punten, haakjes en aanhalingstekens)"
+
+
+def kort(waarde: Any, n: int = 40) -> str:
+    """Een waarde zoals een melding haar toont: ingekort, zodat een melding nooit een lange invoer herhaalt."""
+    if isinstance(waarde, dict):
+        return "een groep velden"
+    if isinstance(waarde, list):
+        return "een lijst"
+    if waarde is None:
+        return "leeg"
+    tekst = repr(waarde) if not isinstance(waarde, str) else repr(waarde[: n + 1])
+    return tekst if len(tekst) <= n else tekst[: n - 3] + "..."
 
 
 def _vertaal_yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
@@ -87,26 +177,100 @@ def _vertaal_yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
     for engels, nederlands in _YAML_PROBLEMEN.items():
         if engels in tekst:
             return nederlands
-    return f"de YAML-opmaak klopt niet ({fout.problem or tekst})"
+    return _ALGEMEEN
 
 
-def _regelnummers(node: yaml.Node | None, pad: Pad = (), uit: dict[Pad, int] | None = None) -> dict[Pad, int]:
-    """Koppel elk pad in het document aan de regel waar het staat (1-based)."""
-    uit = {} if uit is None else uit
-    if node is None:
-        return uit
-    uit.setdefault(pad, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for sleutel, waarde in node.value:
-            sub = (*pad, str(sleutel.value))
-            uit[sub] = sleutel.start_mark.line + 1
-            _regelnummers(waarde, sub, uit)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            sub = (*pad, i)
-            uit[sub] = item.start_mark.line + 1
-            _regelnummers(item, sub, uit)
+def _regelnummers(wortel: yaml.Node | None) -> dict[Pad, int]:
+    """Koppel elk pad in het document aan de regel waar het staat (1-based), zonder recursie."""
+    uit: dict[Pad, int] = {}
+    te_doen: list[tuple[yaml.Node, Pad]] = [(wortel, ())] if wortel is not None else []
+    while te_doen:
+        node, pad = te_doen.pop()
+        uit.setdefault(pad, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for sleutel, waarde in node.value:
+                sub = (*pad, str(sleutel.value))
+                uit[sub] = sleutel.start_mark.line + 1
+                te_doen.append((waarde, sub))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                sub = (*pad, i)
+                uit[sub] = item.start_mark.line + 1
+                te_doen.append((item, sub))
     return uit
+
+
+def _controleer_knopen(wortel: yaml.Node) -> Probleem | None:
+    """Weiger verwijzingen (&/*), samengestelde veldnamen en te diepe of te grote documenten, vóór het bouwen.
+
+    Een verwijzing (alias) maakt dat één knoop vaker voorkomt; daarmee zijn billion laughs en een
+    verwijzing naar zichzelf mogelijk. Casus- en modelbestanden hebben ze niet nodig.
+    """
+    gezien: set[int] = set()
+    te_doen: list[tuple[yaml.Node, int]] = [(wortel, 1)]
+    while te_doen:
+        node, diepte = te_doen.pop()
+        regel = node.start_mark.line + 1
+        if id(node) in gezien:
+            return Probleem(
+                "verwijzingen met & en * (YAML-ankers) worden niet ondersteund; schrijf de waarde voluit", regel=regel
+            )
+        gezien.add(id(node))
+        if len(gezien) > MAX_KNOPEN:
+            return Probleem(f"het bestand bevat meer dan {MAX_KNOPEN} waarden", regel=regel)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and diepte > MAX_DIEPTE:
+            return Probleem(f"de gegevens zijn te diep genest (hoogstens {MAX_DIEPTE} niveaus)", regel=regel)
+        if isinstance(node, yaml.MappingNode):
+            for sleutel, waarde in node.value:
+                if not isinstance(sleutel, yaml.ScalarNode):
+                    return Probleem(
+                        "een veldnaam moet gewone tekst zijn, geen lijst of groep (staat er een '?' of '[' te veel?)",
+                        regel=sleutel.start_mark.line + 1,
+                    )
+                te_doen.append((sleutel, diepte + 1))
+                te_doen.append((waarde, diepte + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            te_doen.extend((item, diepte + 1) for item in node.value)
+    return None
+
+
+_TAG = "tag:yaml.org,2002:"
+
+
+class _EigenFout(yaml.constructor.ConstructorError):
+    """Een fout die de kit zelf vond; ``problem`` is al een Nederlandse melding."""
+
+
+def _eigen_fout(melding: str, node: yaml.Node) -> _EigenFout:
+    return _EigenFout(None, None, melding, node.start_mark)
+
+
+def _bouwfout(node: yaml.Node) -> str:
+    """Een Nederlandse melding voor een waarde die PyYAML niet kan bouwen (ValueError e.d., geen YAMLError)."""
+    tag = str(node.tag or "")
+    waarde = kort(node.value) if isinstance(node, yaml.ScalarNode) else ""
+    if tag == _TAG + "timestamp":
+        return f"{waarde} is geen bestaande datum of tijd; schrijf een datum als JJJJ-MM-DD (bijvoorbeeld 2019-04-18)"
+    if tag == _TAG + "int":
+        return f"{waarde} is geen bruikbaar geheel getal"
+    if tag == _TAG + "float":
+        return f"{waarde} is geen bruikbaar getal"
+    korte_tag = tag.removeprefix(_TAG)
+    return f"de waarde past niet bij de aanduiding '!!{kort(korte_tag, 30).strip(chr(39))}'; haal die aanduiding weg"
+
+
+def _bouw_knoop(self: Any, node: yaml.Node, deep: bool = False) -> Any:
+    """construct_object met een Nederlandse fout (en regel) voor elke waarde die niet te bouwen is."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "int":
+        cijfers = sum(t.isdigit() for t in str(node.value))
+        if cijfers > MAX_CIJFERS:
+            raise _eigen_fout(f"een getal van {cijfers} cijfers is te lang (hoogstens {MAX_CIJFERS})", node)
+    try:
+        return yaml.constructor.SafeConstructor.construct_object(self, node, deep=deep)
+    except yaml.YAMLError:
+        raise
+    except (ValueError, TypeError, AttributeError, OverflowError, KeyError, IndexError):
+        raise _eigen_fout(_bouwfout(node), node) from None
 
 
 def _zonder_dubbele_sleutels(self: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -114,11 +278,13 @@ def _zonder_dubbele_sleutels(self: Any, node: yaml.MappingNode, deep: bool = Fal
     gezien: set[Any] = set()
     for sleutel_node, _ in node.value:
         sleutel = self.construct_object(sleutel_node, deep=deep)
-        if sleutel in gezien:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"found duplicate key {sleutel!r}", sleutel_node.start_mark
-            )
-        gezien.add(sleutel)
+        try:
+            dubbel = sleutel in gezien
+            gezien.add(sleutel)
+        except TypeError:
+            raise _eigen_fout("een veldnaam moet gewone tekst zijn, geen lijst of groep", sleutel_node) from None
+        if dubbel:
+            raise _eigen_fout(f"de veldnaam {kort(sleutel)} komt twee keer voor", sleutel_node)
     return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep=deep)
 
 
@@ -133,18 +299,22 @@ class _GeenDubbeleSleutels(_SnelleLader):  # type: ignore[misc, valid-type]
     """
 
     construct_mapping = _zonder_dubbele_sleutels
+    construct_object = _bouw_knoop
 
 
 def _python_fout(tekst: str) -> yaml.MarkedYAMLError | None:
-    """Dezelfde fout volgens de Python-parser: die meldingen vertalen we (libyaml formuleert ze anders)."""
+    """Dezelfde fout volgens de Python-parser: die meldingen vertalen we (libyaml formuleert ze anders).
+
+    Alleen voor kleine bestanden (de Python-parser is traag) en alleen de opmaak: er wordt niets gebouwd.
+    """
+    if len(tekst) > _PYTHON_FOUT_GRENS:
+        return None
     lader = _PythonLader(tekst)
     try:
-        node = lader.get_single_node()
-        if node is not None:
-            lader.construct_document(node)
+        lader.get_single_node()
     except yaml.MarkedYAMLError as fout:
         return fout
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, MemoryError):
         return None
     finally:
         lader.dispose()
@@ -152,9 +322,7 @@ def _python_fout(tekst: str) -> yaml.MarkedYAMLError | None:
 
 
 class _PythonLader(yaml.SafeLoader):
-    """Alleen voor foutmeldingen: de Python-parser, met dezelfde weigering van dubbele veldnamen."""
-
-    construct_mapping = _zonder_dubbele_sleutels
+    """Alleen voor foutmeldingen: de Python-parser."""
 
 
 @dataclass
@@ -173,17 +341,65 @@ class YamlDocument:
         return None
 
 
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+_STUURTEKEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _codering(ruw: bytes) -> str | None:
+    """'UTF-16' of 'UTF-32' als het bestand zo is opgeslagen (met of zonder BOM), anders None."""
+    for bom, naam in _BOMS:
+        if ruw.startswith(bom):
+            return naam
+    begin = ruw[:400]
+    if len(begin) >= 4 and begin.count(0) * 2 >= len(begin) * 0.9:
+        return "UTF-32" if begin.count(0) * 4 >= len(begin) * 2.8 else "UTF-16"
+    return None
+
+
 def lees_tekst(pad: Path | str, soort: str = "bestand") -> str:
-    """Lees een tekstbestand als UTF-8, met een Nederlandse fout voor alles wat misgaat."""
+    """Lees een tekstbestand als UTF-8, met een Nederlandse fout voor alles wat misgaat.
+
+    Alleen gewone bestanden: een map, named pipe of apparaat wordt meteen geweigerd (lezen zou blijven
+    hangen), en er wordt nooit meer dan :data:`MAX_BYTES` gelezen.
+    """
     pad = Path(pad)
-    if not pad.exists():
-        raise BestandFout(pad, [Probleem(f"{soort} niet gevonden; controleer de naam en de map")])
-    if pad.is_dir():
-        raise BestandFout(pad, [Probleem(f"dit is een map, geen {soort}; geef het pad naar een .yml-bestand")])
     try:
-        ruw = pad.read_bytes()
+        st = os.stat(pad)
+    except FileNotFoundError:
+        raise BestandFout(pad, [Probleem(f"{soort} niet gevonden; controleer de naam en de map")]) from None
     except OSError as fout:
-        raise BestandFout(pad, [Probleem(f"kan het bestand niet lezen ({fout.strerror})")]) from None
+        raise BestandFout(pad, [Probleem(f"kan het bestand niet lezen ({os_reden(fout)})")]) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise BestandFout(pad, [Probleem(f"dit is een map, geen {soort}; geef het pad naar een .yml-bestand")])
+    if not stat.S_ISREG(st.st_mode):
+        raise BestandFout(
+            pad, [Probleem(f"dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); geef een {soort}")]
+        )
+    if st.st_size > MAX_BYTES:
+        raise BestandFout(pad, [Probleem(f"het bestand is te groot ({_mb(st.st_size)}; hoogstens {_mb(MAX_BYTES)})")])
+    try:
+        with open(pad, "rb") as f:
+            ruw = f.read(MAX_BYTES + 1)
+    except OSError as fout:
+        raise BestandFout(pad, [Probleem(f"kan het bestand niet lezen ({os_reden(fout)})")]) from None
+    if len(ruw) > MAX_BYTES:
+        raise BestandFout(pad, [Probleem(f"het bestand is te groot (meer dan {_mb(MAX_BYTES)})")])
+    codering = _codering(ruw)
+    if codering is not None:
+        raise BestandFout(
+            pad,
+            [
+                Probleem(
+                    f"het bestand is opgeslagen als {codering} (in Windows heet dat soms 'Unicode'); sla het op als "
+                    "UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)"
+                )
+            ],
+        )
     if b"\x00" in ruw[:8192]:
         raise BestandFout(
             pad,
@@ -206,7 +422,26 @@ def lees_tekst(pad: Path | str, soort: str = "bestand") -> str:
                 )
             ],
         ) from None
-    return tekst.removeprefix("\ufeff")
+    tekst = tekst.removeprefix("\ufeff")
+    teken = _STUURTEKEN.search(tekst)
+    if teken is not None:
+        regel = tekst.count("\n", 0, teken.start()) + 1
+        kolom = teken.start() - (tekst.rfind("\n", 0, teken.start()) + 1) + 1
+        raise BestandFout(
+            pad,
+            [
+                Probleem(
+                    f"er staat een onzichtbaar stuurteken (U+{ord(teken.group()):04X}) in de tekst (kolom {kolom}); "
+                    "haal het weg of typ de tekst opnieuw",
+                    regel=regel,
+                )
+            ],
+        )
+    return tekst
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB".replace(".", ",")
 
 
 def lees_yaml(pad: Path | str, soort: str = "bestand") -> YamlDocument:
@@ -220,17 +455,28 @@ def lees_yaml(pad: Path | str, soort: str = "bestand") -> YamlDocument:
         lader = _GeenDubbeleSleutels(tekst)
         try:
             node = lader.get_single_node()
+            probleem = _controleer_knopen(node) if node is not None else None
+            if probleem is not None:
+                raise BestandFout(pad, [probleem])
             data = lader.construct_document(node) if node is not None else None
         finally:
             lader.dispose()
+    except _EigenFout as fout:
+        mark = fout.problem_mark
+        raise BestandFout(pad, [Probleem(str(fout.problem), regel=mark.line + 1 if mark else None)]) from None
     except yaml.MarkedYAMLError as fout:
-        fout = _python_fout(tekst) or fout
+        if "exceeded maximum nesting depth" not in str(fout.problem):
+            fout = _python_fout(tekst) or fout
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark else None
         kolom = f" (kolom {mark.column + 1})" if mark else ""
         raise BestandFout(pad, [Probleem(_vertaal_yaml_probleem(fout) + kolom, regel=regel)]) from None
-    except yaml.YAMLError as fout:
-        raise BestandFout(pad, [Probleem(f"de YAML-opmaak klopt niet ({fout})")]) from None
+    except yaml.YAMLError:
+        raise BestandFout(pad, [Probleem(_ALGEMEEN)]) from None
+    except RecursionError:
+        raise BestandFout(
+            pad, [Probleem(f"de gegevens zijn te diep genest (hoogstens {MAX_DIEPTE} niveaus)")]
+        ) from None
     return YamlDocument(pad, data, _regelnummers(node))
 
 
@@ -273,39 +519,35 @@ def _pydantic_melding(fout: dict[str, Any], schema: type[BaseModel], pad: Pad) -
     if soort == "extra_forbidden":
         naam = str(pad[-1]) if pad else ""
         bekend = _bekende_velden(schema, pad[:-1])
-        tip = difflib.get_close_matches(naam, bekend, n=1)
-        extra = f"; bedoel je '{tip[0]}'?" if tip else (f"; toegestaan: {', '.join(sorted(bekend))}" if bekend else "")
+        extra = bedoel_je(naam, bekend, anders=f"; toegestaan: {', '.join(sorted(bekend))}" if bekend else "")
         return f"onbekend veld (tikfout?){extra}"
     if soort in ("literal_error", "enum"):
         verwacht = fout.get("ctx", {}).get("expected", "")
-        return f"ongeldige waarde {fout.get('input')!r}; kies uit {verwacht}"
+        return f"ongeldige waarde {kort(fout.get('input'))}; kies uit {verwacht}"
     if soort == "string_too_short":
         return "mag niet leeg zijn"
     if soort == "string_pattern_mismatch":
-        return f"heeft niet de juiste vorm: {_kort(fout.get('input'))} past niet bij {fout.get('ctx', {}).get('pattern', '')!r}"
+        return f"heeft niet de juiste vorm: {kort(fout.get('input'))} past niet bij {fout.get('ctx', {}).get('pattern', '')!r}"
     if soort in _GRENZEN:
         grens = next(iter(fout.get("ctx", {}).values()), "")
-        return f"moet {_GRENZEN[soort]} {grens} zijn, niet {_kort(fout.get('input'))}"
+        return f"moet {_GRENZEN[soort]} {grens} zijn, niet {kort(fout.get('input'))}"
     if soort in ("too_short", "list_too_short"):
         minimaal = fout.get("ctx", {}).get("min_length", 1)
         return f"moet minstens {minimaal} item(s) bevatten"
+    if soort in ("too_long", "list_too_long", "string_too_long"):
+        maximaal = fout.get("ctx", {}).get("max_length", "")
+        wat = "tekens" if soort == "string_too_long" else "item(s)"
+        return f"is te lang; hoogstens {maximaal} {wat}"
+    if soort == "finite_number":
+        return "moet een gewoon getal zijn (geen oneindig of NaN)"
     if soort == "value_error":
-        return str(fout.get("ctx", {}).get("error", fout["msg"]))
+        # Een ValueError uit een validator heeft de tekst in ctx; een eigen fout (validatiefout) in msg.
+        fouttekst = (fout.get("ctx") or {}).get("error")
+        return str(fouttekst) if fouttekst is not None else str(fout.get("msg") or "ongeldige waarde")
     for sleutel, tekst in _TYPEN.items():
         if soort.startswith(sleutel) or soort.startswith(f"{sleutel}_"):
-            return f"moet {tekst} zijn, niet {_kort(fout.get('input'))}"
-    return f"ongeldige waarde ({fout['msg']})"
-
-
-def _kort(waarde: Any) -> str:
-    if isinstance(waarde, dict):
-        return "een groep velden"
-    if isinstance(waarde, list):
-        return "een lijst"
-    if waarde is None:
-        return "leeg"
-    tekst = repr(waarde)
-    return tekst if len(tekst) <= 40 else tekst[:37] + "..."
+            return f"moet {tekst} zijn, niet {kort(fout.get('input'))}"
+    return f"ongeldige waarde {kort(fout.get('input'))}"  # nooit pydantics Engelse tekst
 
 
 def _bekende_velden(schema: type[BaseModel], pad: Pad) -> list[str]:
@@ -366,12 +608,13 @@ def valideer(document: YamlDocument, schema: type[T]) -> T:
         return schema.model_validate(document.data)
     except ValidationError as fouten:
         problemen = []
-        for fout in fouten.errors():
+        alle = fouten.errors(include_url=False)
+        for fout in alle[:MAX_PROBLEMEN]:  # de rest wordt alleen geteld: duizenden meldingen helpen niemand
             pad = _schoon_pad(fout["loc"])
             problemen.append(
                 Probleem(_pydantic_melding(fout, schema, pad), veld=veldnaam(pad), regel=document.regel(pad))
             )
-        raise BestandFout(document.pad, problemen) from None
+        raise BestandFout(document.pad, problemen, niet_uitgewerkt=len(alle) - len(problemen)) from None
 
 
 def laad(pad: Path | str, schema: type[T], soort: str = "bestand") -> T:

@@ -56,7 +56,8 @@ def test_springendal_laadt_met_verwachte_omvang(springendal: cm.Casus) -> None:
     bac_relatie = next(r for r in springendal.relaties if r.id == "bac")
     assert set(bac_relatie.tussen) == bac
     assert len(springendal.maatregelen) >= 12
-    assert len(springendal.stemmen) >= 4
+    # Alleen letterlijke citaten met medium, datum en adres (zie casussen/bronnen.yml en tests/test_bronnen.py).
+    assert len(springendal.stemmen) >= 2
     assert len(springendal.bronnen) >= 12
 
 
@@ -85,8 +86,8 @@ def test_elke_bron_bestaat_en_wordt_gebruikt(springendal: cm.Casus, springendal_
     assert bron_ids <= gebruikt, f"ongebruikte bronnen: {bron_ids - gebruikt}"
     for bron in springendal.bronnen:
         assert bron.url is None or bron.url.startswith("https://"), bron.id
-    # Alleen het artikel van 18 april 2019 heeft (nog) geen webadres; een nieuw adresloos feit valt op.
-    assert {b.id for b in springendal.bronnen if b.url is None} == {"nieuweoogst-2019-04-18"}
+    # Elke bron van de casus heeft een webadres; een nieuw adresloos feit valt op.
+    assert {b.id for b in springendal.bronnen if b.url is None} == set()
 
 
 def test_elk_feit_heeft_een_bron_of_is_reconstructie(springendal: cm.Casus) -> None:
@@ -319,7 +320,7 @@ def test_schrijf_casus_is_atomisch(springendal: cm.Casus, tmp_path: Path, monkey
     def kapot(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cm.os, "replace", kapot)
+    monkeypatch.setattr("os.replace", kapot)
     with pytest.raises(BestandFout, match="kan het bestand niet schrijven"):
         cm.schrijf_casus(springendal, pad)
     assert pad.read_bytes() == oud

@@ -31,7 +31,8 @@ KIT_TERMEN = [
     "Interventie", "Eigen doel", "Mandaat", "Voorstel", "Toetsschaal", "Casus", "Eigen casus",
 ]  # fmt: skip
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+#: De tekst van de dia's, in de repository zodat de test ook in CI draait (zie de kop van het bestand).
+DECK = Path(__file__).resolve().parent / "fixtures" / "deck.txt"
 
 
 def _vlak(tekst: str) -> str:
@@ -84,9 +85,14 @@ def test_termen_die_de_dias_alleen_noemen_hebben_een_kit_definitie() -> None:
         assert idioom.term(naam).definitie_herkomst == "deck", naam
 
 
-@pytest.mark.skipif(not SEED.is_dir(), reason="de dia's (shared/seed) staan niet naast het project")
+def _dias() -> str:
+    regels = DECK.read_text(encoding="utf-8").splitlines()
+    return _vlak("\n".join(r for r in regels if not r.startswith("#")))
+
+
 def test_citaten_in_deck_definities_staan_echt_op_de_dias() -> None:
-    dias = _vlak("\n".join(p.read_text(encoding="utf-8") for p in SEED.glob("*.txt")))
+    dias = _dias()
+    assert _vlak("Gijzelen met budget en mandaat") in dias
     for t in idioom.termen():
         if t.definitie_herkomst != "deck":
             continue
@@ -95,6 +101,30 @@ def test_citaten_in_deck_definities_staan_echt_op_de_dias() -> None:
             zonder_invoegingen = re.sub(r"\[[^\]]*\]", "", citaat)
             for deel in re.split(r"\.\.\.|…", zonder_invoegingen):
                 assert _vlak(deel) in dias, f"{t.naam}: '{citaat}' staat niet op de dia's"
+
+
+def _niet_op_de_dias(tekst: str, dias: str) -> list[str]:
+    """Citaten die de tekst aan de dia's toeschrijft ('de dia's ... "citaat"'), maar die er niet op staan."""
+    fout = []
+    for m in re.finditer(r"dia's[^\"]{0,150}\"([^\"]+)\"", tekst):
+        citaat = re.sub(r"\[[^\]]*\]", "", m.group(1))
+        for deel in re.split(r"\.\.\.|…", citaat):
+            if _vlak(deel.strip(" .")) not in dias:
+                fout.append(m.group(1))
+    return fout
+
+
+def test_citaten_die_de_kit_aan_de_dias_toeschrijft_staan_erop() -> None:
+    """Ook kit-definities en de patronen citeren de dia's; elk zo'n citaat staat letterlijk op de dia's."""
+    from samenwerkingscode import patronen
+
+    dias = _dias()
+    assert _niet_op_de_dias('De dia\'s noemen het "het mooiste natuurgebied van Europa".', dias)
+    for t in idioom.termen():
+        assert _niet_op_de_dias(t.definitie, dias) == [], t.naam
+    for p in patronen.patronen():
+        for b in p.bewijs:
+            assert _niet_op_de_dias(b.feit, dias) == [], p.id
 
 
 def test_term_zoekt_hoofdletterongevoelig_en_met_krulapostrof() -> None:
@@ -158,7 +188,7 @@ def test_fout_in_vervangen_idioom_noemt_bestand_en_term(tmp_path: Path, monkeypa
 
 
 def test_vervangen_idioom_verandert_de_definitie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    oud = "Een hulpmiddel van de Regisseur om per onderdeel"
+    oud = "Een hulpmiddel van de Regisseur om per deel van de opgave"
     _kopie(tmp_path, "idioom", (oud, "Officiële definitie van de auteur. " + oud))
     monkeypatch.setenv("REGIE_MODEL_MAP", str(tmp_path))
     assert idioom.term("Schakelbak").definitie.startswith("Officiële definitie van de auteur.")

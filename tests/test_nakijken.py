@@ -18,6 +18,7 @@ import yaml
 from samenwerkingscode import canvas, nakijken, toets
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.casus import kit_casus
+from samenwerkingscode.model import opdrachten
 
 PROJECT = Path(__file__).resolve().parent.parent
 VOL_CANVAS = {s: f"iets over {s}" for s in canvas.sleutels()}
@@ -263,29 +264,21 @@ def test_nbgrader_kent_precies_deze_deelpunten_toe(tmp_path: Path, gevuld: int, 
 # --- Reflecties en weergave voor de trainer -----------------------------------------------------------
 
 
-def test_reflectie_ingevuld(tmp_path: Path) -> None:
-    pad = _schrijf(tmp_path, "blok1", {"1b": {"tekst": "een twee drie"}})
-    assert nakijken.reflectie_ingevuld(pad, "1b")
-    assert not nakijken.reflectie_ingevuld(pad, "1b", min_woorden=200)
-    assert not nakijken.reflectie_ingevuld(pad, "5b")
-    assert not nakijken.reflectie_ingevuld(str(tmp_path / "bestaat-niet"), "1b")
-
-
 def test_toon_reflectie_laat_tekst_en_keuzes_zien(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pad = _schrijf(
         tmp_path,
         "blok4",
         {"4c": {"huidige_vorm": "partnership", "signalen": ["rolconflict"], "tekst": "Eerst het mandaat regelen."}},
     )
-    nakijken.toon_reflectie(pad, "4c")
+    nakijken.toon_antwoord("blok4", "4c", opslag=pad)
     uit = capsys.readouterr().out
     assert "Antwoord op 4c (4 woorden)" in uit
-    assert "Huidige vorm: Partnership (partnership)" in uit and "Signalen: rolconflict" in uit
+    assert "Huidige vorm: Partnership" in uit and "Signalen: rolconflict" in uit
     assert "Eerst het mandaat regelen." in uit
     pad3 = _schrijf(tmp_path, "blok3", {"3b": {"situatie": 5, "tekst": "Een ruil."}})
-    nakijken.toon_reflectie(pad3, "3b")
+    nakijken.toon_antwoord("blok3", "3b", opslag=pad3)
     assert "Gekozen situatie: 5 – " in capsys.readouterr().out
-    nakijken.toon_reflectie(str(tmp_path / "blok9"), "1b")
+    nakijken.toon_antwoord("blok1", "1b", opslag=str(tmp_path / "blok9"))
     assert "(nog leeg)" in capsys.readouterr().out
 
 
@@ -319,13 +312,13 @@ def test_controle_blok2_noemt_relaties_zonder_vorm_of_motivatie(tmp_path: Path) 
     motivaties = {"provincie-aannemer": "Een levering.", "bac": ""}
     pad = _schrijf(tmp_path, "blok2", {"2a": {"keuzes": keuzes, "motivaties": motivaties}})
     melding = nakijken.controleer_opdracht("blok2", pad).status("2a").melding
-    assert melding.startswith("nog geen vorm gekozen voor De provincie en de terreinbeherende organisaties, ")
-    assert "nog geen motivatie bij De provincie en de terreinbeherende organisaties, De BAC," in melding
+    assert melding.startswith("nog geen vorm gekozen voor De provincie en de terreinbeheerders, ")
+    assert "nog geen motivatie bij De provincie en de terreinbeheerders, De BAC," in melding
 
 
 def test_controle_verklapt_niet_of_een_keuze_goed_is(tmp_path: Path) -> None:
     """Een volledig ingevuld, fout antwoord geeft hetzelfde rapport als het modelantwoord."""
-    relaties = [r.id for r in nakijken.onderdeel("blok2", "2a").relaties]
+    relaties = [r.id for r in opdrachten.laad_casusoefeningen().keuzes("2a", "relaties")]
     motivaties = dict.fromkeys(relaties, "Omdat het zo is.")
     goed = _schrijf(
         tmp_path / "goed",
@@ -411,41 +404,27 @@ def test_controle_onbekend_blok() -> None:
 
 def test_controleer_knop_ververst_na_invullen(tmp_path: Path) -> None:
     opslag = Antwoorden("blok1", map=tmp_path)
-    knop = nakijken.controleer_knop("blok1", opslag)
+    from samenwerkingscode.widgets.controle import ControleerKnop
+
+    knop = ControleerKnop("blok1", opslag)
     assert "1b – Kern en afsprakenvelden: nog leeg" in knop.uitvoer.value
     opslag.schrijf("1b", {"tekst": "Mijn antwoord."})
     knop.knop.click()
     assert "1b – Kern en afsprakenvelden: ingevuld" in knop.uitvoer.value
     bundel = knop._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundel
-    assert "Controleer mijn opdracht – blok1" in bundel["text/plain"]
+    assert "Controleer mijn opdracht – Blok 1" in bundel["text/plain"]
 
 
 def test_toon_status_zichtbaar_deel_van_de_testcel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pad = _schrijf(tmp_path, "blok3", {"3a": {"opgaven": {}}})
-    assert nakijken.toon_status(pad, "blok3", "3a") is None
+    assert nakijken.toon_status("blok3", "3a", opslag=pad) is None
     assert capsys.readouterr().out.strip() == "3a – De beslisboom lopen: nog leeg"
-    nakijken.toon_status(pad, "blok3", "9z")
+    nakijken.toon_status("blok3", "9z", opslag=pad)
     assert "kon niet worden bepaald" in capsys.readouterr().out
 
 
 # --- De onderdelen per blok (opdrachten.yml) ----------------------------------------------------------
-
-
-def _boek() -> dict[str, Any]:
-    data = yaml.safe_load((PROJECT / "book" / "blokken.yml").read_text(encoding="utf-8"))
-    return {b["id"]: b for b in data["blokken"]}
-
-
-@pytest.mark.parametrize("blok", ["blok1", "blok2", "blok3", "blok4", "blok5"])
-def test_onderdelen_volgen_het_boek(blok: str) -> None:
-    """Per oefening: dezelfde titel (zonder deel-achtervoegsel) en samen dezelfde punten als blokken.yml."""
-    boek = {str(o["id"]): o for o in _boek()[blok]["oefeningen"]}
-    per_oefening: dict[str, float] = {}
-    for o in nakijken.onderdelen(blok):
-        assert o.titel.split(" – ")[0] == boek[o.id]["titel"]
-        per_oefening[o.id] = per_oefening.get(o.id, 0) + o.punten
-    assert per_oefening == {k: float(v["punten"]) for k, v in boek.items()}
 
 
 def test_opdrachten_bevat_geen_antwoorden() -> None:
@@ -457,11 +436,11 @@ def test_opdrachten_bevat_geen_antwoorden() -> None:
 def test_oefencasus_voegt_het_praktijknetwerk_toe() -> None:
     from samenwerkingscode.casus import Casus
 
-    casus = nakijken.oefencasus("blok2", "2a")
+    casus = opdrachten.oefencasus("springendal-mosbeek", "2a")
     assert isinstance(casus, Casus)
     ids = [r.id for r in casus.relaties]
-    assert {r.id for r in nakijken.onderdeel("blok2", "2a").relaties} <= set(ids)
-    assert nakijken.oefencasus("blok1", "1a") == kit_casus("springendal-mosbeek")
+    assert {r.id for r in opdrachten.laad_casusoefeningen().keuzes("2a", "relaties")} <= set(ids)
+    assert opdrachten.oefencasus("springendal-mosbeek", "1a") == kit_casus("springendal-mosbeek")
 
 
 def test_kit_casus_werkt_vanuit_elke_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -471,13 +450,71 @@ def test_kit_casus_werkt_vanuit_elke_map(tmp_path: Path, monkeypatch: pytest.Mon
     assert not kit_casus("bestaat-niet").exists()
 
 
-def test_modelantwoorden_zijn_geldige_antwoordbestanden() -> None:
-    map = PROJECT / "tests" / "cursus" / "modelantwoorden"
-    verwacht = yaml.safe_load((map / "verwacht.yml").read_text(encoding="utf-8"))
-    for blok, punten in verwacht.items():
-        document = json.loads((map / f"{blok}.antwoorden.json").read_text(encoding="utf-8"))
+def test_modelantwoorden_staan_naast_de_bron_en_zijn_volledig() -> None:
+    """Het modelantwoord naast elk bronnotebook is geldig, volledig ingevuld en haalt alle automatische punten."""
+    for blok in opdrachten.beoordeelde_notebooks():
+        pad = PROJECT / "notebooks" / blok / f"{blok}.antwoorden.json"
+        document = json.loads(pad.read_text(encoding="utf-8"))
         assert document["schema"] == 1 and document["notebook"] == blok
-        assert punten["model"] == punten["maximaal"]
         assert nakijken.controleer_opdracht(blok, document).klaar
-        assert all(v == 0 for v in punten["leeg"].values())
-        assert 0 < sum(punten["deels"].values()) < sum(punten["maximaal"].values())
+        sleutels = yaml.safe_load((PROJECT / "notebooks" / "sleutels" / "springendal-mosbeek.yml").read_text())
+        for o in opdrachten.blok(blok).onderdelen:
+            if o.beoordeling == "automatisch":
+                verwacht = sleutels["sleutels"].get(o.sleutel)
+                assert nakijken.beoordeel(blok, o.sleutel, verwacht, opslag=document) == o.max_punten
+
+
+def test_leeg_antwoord_is_nul_zonder_nakijkfout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Een deelnemer die niets invulde, krijgt 0 met "nog leeg" — geen melding dat het nakijken mislukte."""
+    assert nakijken.beoordeel("blok1", "1a", opslag=str(tmp_path / "blok1")) == 0.0
+    uit = capsys.readouterr().out
+    assert "nog leeg" in uit and nakijken.NAKIJKFOUT not in uit
+
+
+def test_onleesbaar_antwoordbestand_geeft_nakijkfout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Een antwoordbestand zonder de verwachte opbouw is geen 0 maar "nakijken mislukt" voor de trainer."""
+    assert nakijken.beoordeel("blok1", "1a", opslag={"geen": "oefeningen"}) == 0.0
+    assert capsys.readouterr().out.startswith(nakijken.NAKIJKFOUT)
+
+
+def test_fout_in_de_check_geeft_nakijkfout(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Een fout in de kit zelf (hier: een kapotte canvasmodule) is nooit een stille nul."""
+    from samenwerkingscode import canvas
+
+    def kapot(*_a: Any, **_k: Any) -> Any:
+        raise RuntimeError("kapot modelbestand")
+
+    monkeypatch.setattr(canvas, "volledigheid", kapot)
+    document = {"oefeningen": {"5a_canvas": {"velden": {"partijen": "A"}}}}
+    assert nakijken.beoordeel("blok5", "5a_canvas", opslag=document) == 0.0
+    uit = capsys.readouterr().out
+    assert uit.startswith(f"{nakijken.NAKIJKFOUT} oefening 5a_canvas kon niet worden nagekeken: RuntimeError: kapot")
+
+
+def test_1a_geeft_punten_voor_eigen_werk_niet_voor_klaargezette_feiten() -> None:
+    """Wie alleen de casusfeiten laat staan, krijgt 0; wie in drie velden aanvult of schrapt, 3 van de 9."""
+    from samenwerkingscode.casus import canvas_inhoud, laad_casus
+
+    klaar = {k: "\n".join(v) for k, v in canvas_inhoud(laad_casus(kit_casus("springendal-mosbeek"))).items()}
+    assert nakijken.beoordeel("blok1", "1a", opslag={"oefeningen": {"1a": {"velden": klaar}}}) == 0.0
+    eigen = dict(klaar)
+    eigen["operatie"] = "Een projectteam onder leiding van LTO Noord"  # was leeg: aangevuld
+    eigen["doelen"] = klaar["doelen"] + "\nGezamenlijk: natte natuur met perspectief voor de landbouw"  # aangevuld
+    eigen["regels"] = klaar["regels"].split("\n", 1)[1]  # een regel geschrapt
+    assert nakijken.beoordeel("blok1", "1a", opslag={"oefeningen": {"1a": {"velden": eigen}}}) == 3.0
+
+
+def test_testcel_zonder_sleutel_geeft_nakijkfout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert nakijken.beoordeel("blok2", "2a", opslag={"oefeningen": {}}) == 0.0
+    assert nakijken.NAKIJKFOUT in capsys.readouterr().out
+
+
+def test_kapot_antwoordbestand_zonder_backup_geeft_nakijkfout_met_reden(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Een antwoordbestand met een getal van 5000 cijfers (en geen back-up) is "nakijken mislukt", geen 0."""
+    pad = tmp_path / "blok1.antwoorden.json"
+    pad.write_text('{"schema": 1, "notebook": "blok1", "oefeningen": {"1a": {"x": ' + "9" * 5000 + "}}}")
+    assert nakijken.beoordeel("blok1", "1a", opslag=pad) == 0.0
+    uit = capsys.readouterr().out
+    assert nakijken.NAKIJKFOUT in uit and "blok1.antwoorden.json" in uit

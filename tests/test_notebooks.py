@@ -1,36 +1,36 @@
-"""De cursusnotebooks: opbouw van de nbgrader-bron, en headless uitvoeren zoals nbgrader en het boek doen.
+"""De bronnotebooks: afgeleid uit de opdrachtdata, met modelantwoorden ernaast, en headless uit te voeren.
 
-De opbouw wordt gecontroleerd op wat een trainer en een deelnemer merken: geen opgeslagen uitvoer,
-geldige nbgrader-metadata met unieke grade-ids, punten gelijk aan het boek, een verborgen test bij
-elk automatisch onderdeel, een beoordelingsschema alleen in taakcellen, geen cel die een deelnemer
-moet bewerken, en code ingeklapt. Het uitvoeren (traag) gebeurt in een tijdelijke kopie van de
-notebookmap, met en zonder antwoordbestand; de testcellen moeten dan precies de punten uit
-``tests/cursus/modelantwoorden/verwacht.yml`` geven, zoals nbgraders ``determine_grade`` ze leest.
+Wat een trainer en een deelnemer merken: geen opgeslagen uitvoer, geldige nbgrader-metadata met punten
+uit ``model/opdrachten.yml``, een verborgen test bij elk automatisch onderdeel, een taakcel met de
+rubric (en de ankers alleen in het beoordelingsschema) bij elk handmatig onderdeel, het antwoord van de
+deelnemer direct boven de scorebox, en elke cel één regel kitcode. Uitvoeren (traag) gebeurt in een
+tijdelijke kopie: het modelantwoord haalt alle punten, leeg geeft 0 zonder "nakijken mislukt", een
+deels goed antwoord geeft de met de hand beredeneerde punten, en een kapot modelbestand geeft nooit een
+stille nul.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import json
 import re
 import shutil
-import sys
-from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import nbformat
 import pytest
 import yaml
 from nbformat import NotebookNode
+from verwachte_punten import DEELS
 
-from samenwerkingscode import nakijken
+from samenwerkingscode import bronnotebooks, opdrachttekst
+from samenwerkingscode.model import opdrachten
 
 PROJECT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = PROJECT / "notebooks"
-MODELANTWOORDEN = PROJECT / "tests" / "cursus" / "modelantwoorden"
-BLOKKEN = ["blok1", "blok2", "blok3", "blok4", "blok5"]
-ALLE = [*BLOKKEN, "eigen-casus"]
+DEELS_MAP = PROJECT / "tests" / "cursus" / "modelantwoorden" / "deels"
+BLOKKEN = opdrachten.beoordeelde_notebooks()
+ALLE = [b.notebook for b in opdrachten.blokken()]
 VERBORGEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", re.S)
 
 
@@ -42,159 +42,104 @@ def _nbgrader(cel: NotebookNode) -> dict[str, Any]:
     return dict(cel.metadata.get("nbgrader", {}))
 
 
-def _boekpunten(blok: str) -> dict[str, float]:
-    data = yaml.safe_load((PROJECT / "book" / "blokken.yml").read_text(encoding="utf-8"))
-    blokken = {b["id"]: b for b in data["blokken"]}
-    return {str(o["id"]): float(o["punten"]) for o in blokken[blok]["oefeningen"]}
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("maak_notebooks", PROJECT / "scripts" / "maak_notebooks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["maak_notebooks"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-# --- Opbouw van de bronnotebooks --------------------------------------------------------------------
+def test_blokken_komen_uit_de_data() -> None:
+    """Zijn de beoordeelde notebooks precies de blokken die de data als beoordeeld noemt?"""
+    assert BLOKKEN == ["blok1", "blok2", "blok3", "blok4", "blok5"]
+    assert "eigen-casus" in ALLE and "eigen-casus" not in BLOKKEN
 
 
 @pytest.mark.parametrize("naam", ALLE)
-def test_geen_uitvoer_opgeslagen(naam: str) -> None:
-    nb = _lees(naam)
-    for cel in nb.cells:
-        if cel.cell_type == "code":
-            assert cel.outputs == [], f"{naam}: cel {cel.id} heeft opgeslagen uitvoer"
-            assert cel.execution_count is None
-
-
-@pytest.mark.parametrize("naam", ALLE)
-def test_geldig_notebook_met_geldige_nbgrader_metadata(naam: str) -> None:
-    from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
-
+def test_geen_uitvoer_en_geldige_metadata(naam: str) -> None:
     nb = _lees(naam)
     nbformat.validate(nb)
-    MetadataValidatorV3().validate_nb(nb)  # ook: dubbele grade-ids geven een fout
-    ids = [_nbgrader(c)["grade_id"] for c in nb.cells if _nbgrader(c)]
-    assert len(ids) == len(set(ids))
-    assert all(_nbgrader(c)["schema_version"] == 3 for c in nb.cells if _nbgrader(c))
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    ids = [_nbgrader(c)["grade_id"] for c in nb.cells]
+    assert len(ids) == len(set(ids)), "grade-ids zijn uniek"
 
 
-@pytest.mark.parametrize("blok", BLOKKEN)
-def test_punten_per_oefening_gelijk_aan_het_boek(blok: str) -> None:
-    per_oefening: dict[str, float] = defaultdict(float)
-    for cel in _lees(blok).cells:
-        meta = _nbgrader(cel)
-        if meta.get("grade") or meta.get("task"):
-            sleutel = meta["grade_id"].split("_", 1)[1]  # test_4b, taak_4b_uitleg → 4b, 4b_uitleg
-            per_oefening[nakijken.onderdeel(blok, sleutel).id] += float(meta["points"])
-    assert dict(per_oefening) == _boekpunten(blok)
-
-
-@pytest.mark.parametrize("blok", BLOKKEN)
-def test_elk_onderdeel_heeft_een_test_of_een_taak(blok: str) -> None:
-    cellen = {_nbgrader(c).get("grade_id"): c for c in _lees(blok).cells}
-    for o in nakijken.onderdelen(blok):
+@pytest.mark.parametrize("naam", ALLE)
+def test_punten_en_cellen_volgen_de_data(naam: str) -> None:
+    """Heeft elk automatisch onderdeel een testcel en elk handmatig een taakcel, met de punten uit de data?"""
+    nb = _lees(naam)
+    cellen = {_nbgrader(c)["grade_id"]: c for c in nb.cells}
+    for o in opdrachten.blok(naam).onderdelen:
         if o.beoordeling == "automatisch":
-            cel = cellen[f"test_{o.oefening}"]
-            meta = _nbgrader(cel)
-            assert cel.cell_type == "code" and meta["grade"] and meta["locked"] and not meta["solution"]
-            assert meta["points"] == o.punten
-            assert re.search(r"### BEGIN HIDDEN TESTS\n.+\n### END HIDDEN TESTS", cel.source, re.S), o.oefening
-            zichtbaar = VERBORGEN.sub("", cel.source)
-            assert f'nakijken.toon_status("{blok}", "{blok}", "{o.oefening}")' in zichtbaar
+            assert _nbgrader(cellen[f"test_{o.sleutel}"])["points"] == o.max_punten
+        elif o.beoordeling == "handmatig":
+            taak = cellen[f"taak_{o.sleutel}"]
+            assert _nbgrader(taak)["task"] and _nbgrader(taak)["points"] == o.max_punten
+            # Het antwoord van de deelnemer staat direct boven de scorebox en de rubric (formgrader).
+            volgorde = list(cellen)
+            assert volgorde.index(f"toon_{o.sleutel}") == volgorde.index(f"taak_{o.sleutel}") - 1
         else:
-            taak = cellen[f"taak_{o.oefening}"]
-            assert taak.cell_type == "markdown" and _nbgrader(taak)["task"] and _nbgrader(taak)["points"] == o.punten
-            toon = cellen[f"toon_{o.oefening}"]
-            assert f'nakijken.toon_reflectie("{blok}", "{o.oefening}")' in toon.source
+            assert f"test_{o.sleutel}" not in cellen and f"taak_{o.sleutel}" not in cellen
+    if not opdrachten.blok(naam).beoordeeld:
+        assert not any(_nbgrader(c).get("grade") or _nbgrader(c).get("task") for c in nb.cells)
 
 
 @pytest.mark.parametrize("naam", ALLE)
-def test_geen_cel_die_een_deelnemer_moet_bewerken(naam: str) -> None:
+def test_elke_codecel_is_ingeklapt_en_kort(naam: str) -> None:
+    """Staat de code in het pakket en is elke cel een paar regels kitcode, ingeklapt, met Nederlandse eerste regel?"""
     for cel in _lees(naam).cells:
-        meta = _nbgrader(cel)
-        assert not meta.get("solution"), f"{naam}: {cel.id} is een antwoordcel"
-        if meta:
-            assert meta["locked"] or meta["grade"] or meta["task"], f"{naam}: {cel.id} is niet vergrendeld"
-        for verboden in ("NotImplementedError", "BEGIN SOLUTION", "JOUW CODE", "YOUR CODE"):
-            assert verboden not in cel.source
+        if cel.cell_type != "code":
+            continue
+        assert cel.metadata["jupyter"]["source_hidden"] is True
+        assert cel.source.startswith("# ")
+        zichtbaar = VERBORGEN.sub("", cel.source)
+        assert len([r for r in zichtbaar.splitlines() if r.strip() and not r.startswith("#")]) <= 4, cel.source
 
 
-@pytest.mark.parametrize("naam", ALLE)
-def test_code_is_ingeklapt(naam: str) -> None:
-    for cel in _lees(naam).cells:
-        if cel.cell_type == "code":
-            assert cel.metadata.get("jupyter", {}).get("source_hidden") is True, f"{naam}: {cel.id}"
+@pytest.mark.parametrize("naam", BLOKKEN)
+def test_sleutels_alleen_in_verborgen_tests_en_ankers_alleen_in_het_schema(naam: str) -> None:
+    nb = _lees(naam)
+    for cel in nb.cells:
+        zichtbaar = VERBORGEN.sub("", cel.source)
+        assert "verwacht=" not in zichtbaar
+        if "=== BEGIN MARK SCHEME ===" in cel.source:
+            assert _nbgrader(cel)["task"], "een beoordelingsschema mag alleen in een taakcel"
+        else:
+            assert "Ankerantwoorden" not in cel.source
 
 
-@pytest.mark.parametrize("naam", ALLE)
-def test_beoordelingsschema_alleen_in_taakcellen(naam: str) -> None:
-    for cel in _lees(naam).cells:
-        heeft_schema = "BEGIN MARK SCHEME" in cel.source
-        assert heeft_schema == bool(_nbgrader(cel).get("task")), f"{naam}: {cel.id}"
-        if heeft_schema:
-            assert cel.source.count("=== BEGIN MARK SCHEME ===") == cel.source.count("=== END MARK SCHEME ===") == 1
-            schema = cel.source.split("=== BEGIN MARK SCHEME ===")[1]
-            assert _rubrictotaal(schema) == _nbgrader(cel)["points"], f"{naam}: {cel.id}"
+def test_generator_maakt_precies_de_vastgelegde_notebooks() -> None:
+    """Wijkt een vastgelegd notebook af van wat de data nu oplevert? Dan is het verouderd."""
+    for pad, inhoud in bronnotebooks.alle_notebooks(NOTEBOOKS).items():
+        assert pad.read_text(encoding="utf-8") == inhoud, f"{pad} is verouderd: draai python scripts/maak_notebooks.py"
 
 
-def _rubrictotaal(schema: str) -> float:
-    """Het maximum van een rubric-tabel: de rij Totaal, of (rijen × hoogste kolom) bij een niveautabel."""
-    rijen = [[v.strip() for v in r.strip().strip("|").split("|")] for r in schema.splitlines() if r.startswith("|")]
-    kop, inhoud = rijen[0], [r for r in rijen[2:] if r[0]]
-    totaal = [r for r in inhoud if "Totaal" in r[0]]
-    if totaal:
-        return float(totaal[0][-1].strip("*"))
-    return len(inhoud) * float(re.match(r"\d+", kop[-1]).group())  # type: ignore[union-attr]
+def test_sleutels_komen_uit_het_sleutelbestand() -> None:
+    """Staat de sleutel van 2a letterlijk (en alleen) in het verborgen deel van de testcel?"""
+    sleutels = yaml.safe_load((NOTEBOOKS / "sleutels" / "springendal-mosbeek.yml").read_text(encoding="utf-8"))
+    cel = next(c for c in _lees("blok2").cells if c.id == "test-2a")
+    verborgen = VERBORGEN.search(cel.source)
+    assert verborgen is not None
+    assert json.dumps(sleutels["sleutels"]["2a"], ensure_ascii=False) in verborgen.group(0)
 
 
-@pytest.mark.parametrize("blok", BLOKKEN)
-def test_modelantwoorden_staan_alleen_in_verborgen_tests(blok: str) -> None:
-    geheim = ["verwacht", "contract_afstandelijk", "eisen_contract", "eisen_netwerk", "situaties_1_6", '"trade_off"']
-    for cel in _lees(blok).cells:
-        buiten = VERBORGEN.sub("", cel.source)
-        for woord in geheim:
-            assert woord not in buiten, f"{blok}: '{woord}' buiten een verborgen test in {cel.id}"
+def test_punten_wijzigen_in_de_data_verandert_elk_gezicht(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zet de punten van 1a in een kopie van de data op 7: volgen notebook, boektekst, rooster en beoordeling?"""
+    modelmap = tmp_path / "model"
+    modelmap.mkdir()
+    tekst = (PROJECT / "samenwerkingscode" / "model" / "opdrachten.yml").read_text(encoding="utf-8")
+    assert "            punten: 9\n" in tekst
+    (modelmap / "opdrachten.yml").write_text(tekst.replace("            punten: 9\n", "            punten: 7\n", 1))
+    monkeypatch.setenv("REGIE_MODEL_MAP", str(modelmap))
 
+    blok = opdrachten.blok("blok1")
+    _, een_a = opdrachten.oefening("1a")
+    assert blok.punten == 17 and een_a.punten == 7  # rooster en blokkop tellen hiermee
+    casus = opdrachten.laad_casusoefeningen()
+    nb = bronnotebooks.bloknotebook(blok, casus, bronnotebooks.laad_sleutels(NOTEBOOKS, casus.casus))
+    test = next(c for c in nb.cells if c.id == "test-1a")
+    assert test.metadata["nbgrader"]["points"] == 7
+    assert "7 punten" in test.source
+    uitleg = next(c for c in nb.cells if c.id == "uitleg-1a")
+    assert "7 punten, automatisch beoordeeld" in uitleg.source
+    assert "7 punten" in opdrachttekst.oefening_markdown(blok, een_a, casus)  # het boek
 
-def test_zelfcontrole_2a_geeft_alleen_vingerafdrukken() -> None:
-    cel = next(c for c in _lees("blok2").cells if c.id == "widget_2a")
-    afdrukken = dict(re.findall(r'"([a-z-]+)": "([0-9a-f]{64})"', cel.source))
-    assert set(afdrukken) == {"provincie-aannemer", "praktijknetwerk"}
-    assert nakijken.klopt(afdrukken["provincie-aannemer"], "2a", "provincie-aannemer", "contract_afstandelijk")
-    assert nakijken.klopt(afdrukken["praktijknetwerk"], "2a", "praktijknetwerk", "netwerk")
-    assert not nakijken.klopt(afdrukken["praktijknetwerk"], "2a", "praktijknetwerk", "partnership")
-    deel = cel.source.split("zelfcontrole=")[1]
-    assert '"netwerk"' not in deel and "contract_afstandelijk" not in deel
+    from samenwerkingscode import nakijken
 
-
-@pytest.mark.parametrize("naam", ALLE)
-def test_geen_relatieve_paden_naar_de_kit(naam: str) -> None:
-    """In nbgraders mappen release/ en autograded/ klopt '../../casussen' niet meer."""
-    for cel in _lees(naam).cells:
-        if cel.cell_type == "code":
-            assert "../" not in cel.source
-
-
-def test_eigen_casus_wordt_niet_beoordeeld() -> None:
-    nb = _lees("eigen-casus")
-    assert not any(_nbgrader(c) for c in nb.cells)
-    bron = "\n".join(c.source for c in nb.cells)
-    assert "CanvasWidget(opslag" in bron and "ToetsWidget(opslag" in bron
-
-
-def test_generator_maakt_precies_de_vastgelegde_bestanden() -> None:
-    """Wie een notebook met de hand bewerkt en het script vergeet (of andersom), ziet dat hier."""
-    bestanden = _generator().bestanden()
-    assert {p.relative_to(PROJECT).as_posix() for p in bestanden} >= {
-        *(f"notebooks/{n}/{n}.ipynb" for n in ALLE),
-        *(f"tests/cursus/modelantwoorden/{b}.antwoorden.json" for b in BLOKKEN),
-        "tests/cursus/modelantwoorden/verwacht.yml",
-    }
-    verouderd = [p for p, inhoud in bestanden.items() if not p.exists() or p.read_text(encoding="utf-8") != inhoud]
-    assert not verouderd, f"draai python scripts/maak_notebooks.py; verouderd: {verouderd}"
+    assert nakijken.beoordeel("blok1", "1a", opslag=NOTEBOOKS / "blok1" / "blok1.antwoorden.json") == 7.0
 
 
 # --- Headless uitvoeren -------------------------------------------------------------------------------
@@ -218,8 +163,23 @@ def _kopie(naam: str, tmp_path: Path, antwoorden: Path | None) -> Path:
     return map
 
 
-def _verwacht() -> dict[str, Any]:
-    return yaml.safe_load((MODELANTWOORDEN / "verwacht.yml").read_text(encoding="utf-8"))
+def _punten(nb: NotebookNode) -> dict[str, float]:
+    from nbgrader.utils import determine_grade
+
+    gevonden: dict[str, float] = {}
+    for cel in nb.cells:
+        if cel.cell_type != "code":
+            continue
+        soorten = [(o.output_type, o.get("name")) for o in cel.outputs]
+        assert ("error", None) not in soorten, f"{cel.id}: fout"
+        if _nbgrader(cel).get("grade"):
+            assert ("stream", "stderr") not in soorten, f"{cel.id}: stderr kost in nbgrader alle punten"
+            gevonden[_nbgrader(cel)["grade_id"]] = determine_grade(cel)[0]
+    return gevonden
+
+
+def _tekst(nb: NotebookNode) -> str:
+    return "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 
 
 GEVALLEN = [(b, g) for b in BLOKKEN for g in ("model", "leeg", "deels")]
@@ -228,44 +188,69 @@ GEVALLEN = [(b, g) for b in BLOKKEN for g in ("model", "leeg", "deels")]
 @pytest.mark.traag
 @pytest.mark.parametrize(("blok", "geval"), GEVALLEN)
 def test_bloknotebook_draait_en_geeft_de_verwachte_punten(blok: str, geval: str, tmp_path: Path) -> None:
-    from nbgrader.utils import determine_grade
-
     bron = {
-        "model": MODELANTWOORDEN / f"{blok}.antwoorden.json",
+        "model": NOTEBOOKS / blok / f"{blok}.antwoorden.json",
         "leeg": None,
-        "deels": MODELANTWOORDEN / "deels" / f"{blok}.antwoorden.json",
+        "deels": DEELS_MAP / f"{blok}.antwoorden.json",
     }[geval]
     map = _kopie(blok, tmp_path, bron)
     voor = (map / f"{blok}.antwoorden.json").read_bytes() if bron else None
     nb = _voer_uit(blok, map)
-
-    verwacht = _verwacht()[blok][geval]
-    gevonden: dict[str, float] = {}
-    for cel in nb.cells:
-        if cel.cell_type != "code":
-            continue
-        soorten = [(o.output_type, o.get("name")) for o in cel.outputs]
-        assert ("error", None) not in soorten, f"{cel.id}: fout"
-        meta = _nbgrader(cel)
-        if meta.get("grade"):
-            assert ("stream", "stderr") not in soorten, f"{cel.id}: stderr kost in nbgrader alle punten"
-            laatste = [o for o in cel.outputs if o.output_type == "execute_result"]
-            assert len(laatste) == 1, f"{cel.id}: de punten moeten de laatste expressie zijn"
-            score, maximum = determine_grade(cel)
-            assert float(laatste[0].data["text/plain"]) == pytest.approx(score)
-            assert maximum == _verwacht()[blok]["maximaal"][meta["grade_id"]]
-            gevonden[meta["grade_id"]] = score
-    assert gevonden == pytest.approx(verwacht)
-
-    controle = next(c for c in nb.cells if c.id == "controle")
-    rapport = controle.outputs[-1].data["text/plain"]
-    assert rapport.startswith(f"Controleer mijn opdracht – {blok}")
-    if geval == "model":
-        assert "Alles is ingevuld" in rapport
-    if bron is None:
+    gevonden = _punten(nb)
+    maximaal = {
+        f"test_{o.sleutel}": o.max_punten for o in opdrachten.blok(blok).onderdelen if o.beoordeling == "automatisch"
+    }
+    verwacht = {"model": maximaal, "leeg": dict.fromkeys(maximaal, 0.0), "deels": DEELS[blok]}[geval]
+    assert gevonden == pytest.approx(verwacht, abs=0.01)
+    assert "REGIE-NAKIJKFOUT" not in _tekst(nb), "een leeg of deels antwoord is geen mislukte beoordeling"
+    if geval == "leeg":
+        assert "nog leeg" in _tekst(nb)
         assert not list(map.glob("*.antwoorden.json*")), "uitvoeren zonder invullen schrijft niets"
     else:
         assert (map / f"{blok}.antwoorden.json").read_bytes() == voor, "uitvoeren verandert de antwoorden niet"
+    controle = next(c for c in nb.cells if c.id == "controle")
+    assert (
+        controle.outputs[-1].data["text/plain"].startswith(f"Controleer mijn opdracht – {opdrachten.blok(blok).titel}")
+    )
+
+
+@pytest.mark.traag
+def test_kapot_modelbestand_geeft_nakijken_mislukt_geen_stille_nul(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Met een kapot opdrachten.yml geeft de testcel 0 punten én de regel REGIE-NAKIJKFOUT, niet alleen een 0."""
+    modelmap = tmp_path / "model"
+    modelmap.mkdir()
+    (modelmap / "opdrachten.yml").write_text("blokken: [ {id: blok1", encoding="utf-8")
+    map = _kopie("blok1", tmp_path, NOTEBOOKS / "blok1" / "blok1.antwoorden.json")
+    nb = nbformat.read(map / "blok1.ipynb", as_version=4)
+    test = next(c for c in nb.cells if c.id == "test-1a")
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("REGIE_MODEL_MAP", str(modelmap))
+    kort = nbformat.v4.new_notebook(cells=[test], metadata=nb.metadata)
+    NotebookClient(kort, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(map)}}).execute()
+    assert _punten(kort) == {"test_1a": 0.0}
+    assert "REGIE-NAKIJKFOUT: oefening 1a kon niet worden nagekeken" in _tekst(kort)
+
+
+@pytest.mark.traag
+@pytest.mark.parametrize("blok", BLOKKEN)
+def test_bronnotebook_met_modelantwoord_haalt_bij_validate_alle_punten(blok: str) -> None:
+    """``nbgrader validate`` op het bronnotebook (met het modelantwoord ernaast) slaagt: volle punten."""
+    from nbgrader.validator import Validator
+
+    assert (NOTEBOOKS / blok / f"{blok}.antwoorden.json").is_file(), "het modelantwoord staat naast de bron"
+    assert Validator().validate(str(NOTEBOOKS / blok / f"{blok}.ipynb")) == {}
+
+
+@pytest.mark.traag
+def test_validate_faalt_op_een_leeg_antwoord(tmp_path: Path) -> None:
+    """De validatie is geen stempel: zonder antwoordbestand faalt hij op de testcellen."""
+    from nbgrader.validator import Validator
+
+    map = _kopie("blok2", tmp_path, None)
+    assert Validator().validate(str(map / "blok2.ipynb")).get("failed")
 
 
 @pytest.mark.traag
@@ -284,8 +269,6 @@ def test_eigen_casus_draait_zonder_en_met_antwoordbestand(tmp_path: Path) -> Non
             "toets": {"momenten": {"nu": {"kan_mandaat": "deels"}}, "actief": "nu"},
         },
     }
-    import json
-
     (map / "eigen-casus.antwoorden.json").write_text(json.dumps(document), encoding="utf-8")
     nb = _voer_uit("eigen-casus", map)
     assert not any(o.output_type == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)

@@ -65,9 +65,21 @@ def test_stap_terug() -> None:
 
 def test_schaal_volgens_contract() -> None:
     waarden = toets.schaal()
-    assert [w.sleutel for w in waarden] == ["niet_van_toepassing", "niet_geregeld", "deels", "volledig"]
-    assert [w.score for w in waarden] == [None, 0.0, 0.5, 1.0]
-    assert [w.label for w in waarden] == ["Niet van toepassing", "Niet geregeld", "Deels geregeld", "Volledig geregeld"]
+    assert [w.sleutel for w in waarden] == ["niet_van_toepassing", "niet_geregeld", "deels", "volledig", "onbekend"]
+    assert [w.score for w in waarden] == [None, 0.0, 0.5, 1.0, None]
+    assert [w.label for w in waarden] == [
+        "Niet van toepassing", "Niet geregeld", "Deels geregeld", "Volledig geregeld", "Onbekend",
+    ]  # fmt: skip
+
+
+def test_onbekend_telt_als_beantwoord_maar_niet_in_het_gemiddelde() -> None:
+    """Wie eerlijk "onbekend" kiest, is klaar met die deelvraag, maar de score hangt er niet van af."""
+    antwoorden = _alles()
+    eerste = toets.toetsvragen()[0].deelvragen[0].sleutel
+    antwoorden[eerste] = "onbekend"
+    uitslag = toets.scoor(antwoorden)
+    assert uitslag.volledig and eerste not in uitslag.ontbrekend
+    assert uitslag.per_vraag["kan"] == 1.0
 
 
 def test_alles_volledig_geen_stap_terug() -> None:

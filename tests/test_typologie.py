@@ -11,6 +11,10 @@ from samenwerkingscode import typologie
 from samenwerkingscode.model import MODEL_MAP
 from samenwerkingscode.yamlbestand import BestandFout, RegieFout
 
+# Deze tests leggen de uitwerking van de kit vast (situaties, namen, herkomst): vervang je de typologie,
+# dan draai je ze niet (-m "not inhoud_kit"); de gedragstests staan in tests/test_model_vervangbaar.py.
+pytestmark = pytest.mark.inhoud_kit
+
 CANVAS = {
     "partijen",
     "bijdragen",
@@ -168,7 +172,7 @@ def test_onbekend_canvasveld_wordt_geweigerd(tmp_path: Path, monkeypatch: pytest
 
 def test_ontbrekende_situatie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _eigen_kopie(tmp_path, monkeypatch, "  - nummer: 8", "  - nummer: 9")
-    with pytest.raises(BestandFout, match=r"situatienummer 9 kan niet; gebruik 1 tot en met 8"):
+    with pytest.raises(BestandFout, match=r"situatienummer 9 kan niet; bij 8 situaties gebruik je 1 tot en met 8"):
         typologie.situaties()
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from samenwerkingscode.bestanden import schrijf_atomisch
 
 ZONDER_FIGUREN = "REGIE_ZONDER_FIGUREN"
 
@@ -58,9 +59,7 @@ def png_uit_cache(
     png = maak()
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=".tmp-", delete=False) as tijdelijk:
-            tijdelijk.write(png)
-        os.replace(tijdelijk.name, pad)
+        schrijf_atomisch(pad, png, prefix=".tmp-")
     except OSError:
         pass
     return png

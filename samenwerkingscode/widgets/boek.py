@@ -13,106 +13,16 @@ Drie dingen zijn hier bewust anders dan in het notebook:
 - geen eigen casussen: de lijst met eigen casussen van een deelnemer wordt nooit gelezen; de
   weergave wijst naar een lege map, zodat geen bestandsnaam van een deelnemer in het boek belandt.
 
-Welke onderdelen bij een oefening horen (relaties, opgaven, momenten, voorstellen) komt uit
-``model/opdrachten.yml``, dezelfde bron als het notebook en de beoordeling.
+Welk invulscherm bij een onderdeel hoort, bouwt ``widgets/opdracht.py`` uit ``model/opdrachten.yml``:
+dezelfde bron en dezelfde code als het notebook en de beoordeling.
 """
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from samenwerkingscode.yamlbestand import RegieFout
 
 if TYPE_CHECKING:
     import ipywidgets
-
-    from samenwerkingscode.nakijken import Onderdeel
-    from samenwerkingscode.widgets._basis import OefeningWidget
-
-#: Oefeningen waarvan het canvas in het boek start vanuit de feiten van de casus Springendal (zoals
-#: de opdracht vraagt). Bij 5a gaat het om de eigen casus van de deelnemer: daar blijft het canvas leeg.
-START_UIT_CASUS = frozenset({"1a"})
-
-# Een map die nooit bestaat: de canvasweergave zoekt daar eigen casussen en vindt er dus geen.
-_GEEN_EIGEN_CASUSSEN = Path(tempfile.gettempdir()) / "regie-boek-geen-eigen-casussen" / "bestaat-niet"
-
-
-def _vraag(onderdeel: Onderdeel) -> str:
-    """De vraag boven een tekstvak: de opdracht zelf staat in de boektekst net boven de weergave."""
-    tekst = f"Oefening {onderdeel.id} – {onderdeel.titel}. Schrijf hier je antwoord op de opdracht hierboven."
-    if onderdeel.woorden:
-        laag, hoog = onderdeel.woorden
-        tekst += f" Richtlijn: {laag} tot {hoog} woorden."
-    return tekst
-
-
-def _weergave(blok: str, onderdeel: Onderdeel) -> OefeningWidget:
-    """Bouw de widget van één onderdeel in boekstand (geen opslag, geen zelfcontrole)."""
-    from samenwerkingscode import nakijken
-
-    minimum = onderdeel.woorden[0] if onderdeel.woorden else 0
-    if onderdeel.soort == "canvas":
-        from samenwerkingscode.widgets.canvas import CASUS, CanvasWidget
-
-        casus = nakijken.oefencasus(blok, onderdeel.oefening) if onderdeel.id in START_UIT_CASUS else None
-        weergave = CanvasWidget(None, onderdeel.oefening, casus=casus, eigen_map=_GEEN_EIGEN_CASUSSEN)
-        if casus is not None:
-            weergave.start.value = CASUS  # vult de velden uit de casus, zoals een deelnemer met één klik doet
-        return weergave
-    if onderdeel.soort == "reflectie":
-        from samenwerkingscode.widgets.reflectie import ReflectieWidget
-
-        return ReflectieWidget(None, onderdeel.oefening, vraag=_vraag(onderdeel), min_woorden=minimum)
-    if onderdeel.soort == "situatie":
-        from samenwerkingscode.widgets.reflectie import KeuzeMetMotivatie
-
-        return KeuzeMetMotivatie(None, onderdeel.oefening, min_woorden=minimum)
-    if onderdeel.soort == "vormen":
-        from samenwerkingscode.widgets.vormen import VormenWidget
-
-        return VormenWidget(
-            None,
-            onderdeel.oefening,
-            casus=nakijken.oefencasus(blok, onderdeel.oefening),
-            relaties=[r.id for r in onderdeel.relaties],
-        )
-    if onderdeel.soort == "beslisboom":
-        from samenwerkingscode.widgets.beslisboom import BeslisboomWidget
-
-        return BeslisboomWidget(None, onderdeel.oefening, opgaven={o.id: o.naam for o in onderdeel.opgaven})
-    if onderdeel.soort == "voorstellen":
-        from samenwerkingscode.widgets.schakelbak import VoorstellenWidget
-
-        return VoorstellenWidget(None, onderdeel.oefening, voorstellen=[v.id for v in onderdeel.voorstellen])
-    if onderdeel.soort == "toets":
-        from samenwerkingscode.widgets.toets import ToetsWidget
-
-        return ToetsWidget(
-            None,
-            onderdeel.oefening,
-            momenten=[m.id for m in onderdeel.momenten],
-            toelichting={m.id: m.naam for m in onderdeel.momenten},
-        )
-    if onderdeel.soort == "schakelen":
-        from samenwerkingscode.widgets.schakelbak import SchakelbakWidget
-
-        return SchakelbakWidget(None, onderdeel.oefening)
-    raise RegieFout(f"Het boek kent geen weergave voor onderdelen van de soort '{onderdeel.soort}'.")
-
-
-def onderdelen_van(oefening_id: str) -> tuple[str, list[Onderdeel]]:
-    """Het blok en de onderdelen van een oefening (4b heeft er twee: de scores en de interpretatie)."""
-    from samenwerkingscode import nakijken
-
-    bekend: list[str] = []
-    for blok, inhoud in nakijken.laad_opdrachten().blokken.items():
-        gevonden = [o for o in inhoud.onderdelen if o.id == oefening_id]
-        if gevonden:
-            return blok, gevonden
-        bekend += [o.id for o in inhoud.onderdelen if o.id not in bekend]
-    raise RegieFout(f"Oefening '{oefening_id}' bestaat niet in model/opdrachten.yml; bekend zijn: {', '.join(bekend)}.")
 
 
 def boekweergave(oefening_id: str) -> ipywidgets.Widget:
@@ -123,8 +33,11 @@ def boekweergave(oefening_id: str) -> ipywidgets.Widget:
     """
     import ipywidgets as widgets
 
-    blok, onderdelen = onderdelen_van(oefening_id)
-    weergaven = [_weergave(blok, o).widget for o in onderdelen]
+    from samenwerkingscode.model import opdrachten
+    from samenwerkingscode.widgets.opdracht import maak_widget
+
+    blok, oefening = opdrachten.oefening(oefening_id)
+    weergaven = [maak_widget(blok.notebook, o.sleutel, None).widget for o in oefening.onderdelen]
     if len(weergaven) == 1:
         houder = weergaven[0]
     else:

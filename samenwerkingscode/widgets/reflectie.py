@@ -21,7 +21,7 @@ from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.widgets._basis import OefeningWidget
 
 STANDAARDVRAAG_3B = (
-    "Welke situatie uit de partnershiptypologie past het best bij de agrariërs en de natuurpartijen in "
+    "Welke situatie uit de partnershiptypologie past het best bij de agrariërs en de terreinbeheerders in "
     "Springendal? Kies een situatie en leg uit waarom, met feiten uit de casus."
 )
 

@@ -38,6 +38,7 @@ from samenwerkingscode import nakijken, schakelbak
 from samenwerkingscode import vormen as vormmodel
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.casus import Casus, Partij, kit_casus
+from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
 from samenwerkingscode.schakelbak import (
     Beoordeling,
     GeconsolideerdDoel,
@@ -50,14 +51,16 @@ from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_
 from samenwerkingscode.widgets.canvas import lees_casus
 from samenwerkingscode.yamlbestand import RegieFout
 
-INDELINGEN: tuple[tuple[str, str], ...] = (("Trade-off", "trade_off"), ("Compromis", "compromis"))
+INDELINGEN: tuple[tuple[str, str], ...] = tuple(
+    (s.replace("_", "-").capitalize(), s) for s in schakelbak.VOORSTEL_SOORTEN
+)
 GEEN_KEUZE = ""
 KLOPT = "klopt"
 KLOPT_NIET = "klopt nog niet: kijk nog eens naar het gezamenlijk doel en naar wat elke partij terugkrijgt"
 NOG_LEEG = "nog niet ingedeeld"
 UITWERKING = "<em>(uitwerking in deze cursuskit)</em>"
 
-VOORBEELDCASUS = "springendal-mosbeek"
+VOORBEELDCASUS = STANDAARD_CASUS
 """Het lopende voorbeeld; :class:`DealWidget` gebruikt het als het notebook geen casus meegeeft."""
 
 #: Wat een voorstel met een eigen doel doet (de drie kolommen van de geconsolideerde doelen).
@@ -138,14 +141,14 @@ class VoorstellenWidget(OefeningWidget):
         self,
         opslag: Antwoorden | None,
         oefening: str = "4a",
-        voorstellen: Sequence[str] | None = None,
+        voorstellen: Sequence[str | Voorstel] | None = None,
         zelfcontrole: Mapping[str, str] | None = None,
     ) -> None:
         alle = schakelbak.voorstellen()
         if voorstellen is None:
             self._voorstellen = alle
         else:
-            self._voorstellen = [schakelbak.voorstel(v) for v in voorstellen]
+            self._voorstellen = [v if isinstance(v, Voorstel) else schakelbak.voorstel(v) for v in voorstellen]
         if not self._voorstellen:
             raise RegieFout("Geef minstens één voorstel op om in te delen.")
         self._zelfcontrole = {str(k): str(v) for k, v in (zelfcontrole or {}).items()}
@@ -162,7 +165,7 @@ class VoorstellenWidget(OefeningWidget):
             f"<li><strong>Trade-off</strong>: {html.escape(sb.trade_off.uitleg)}</li>"
             f"<li><strong>Compromis</strong>: {html.escape(sb.compromis.uitleg)}</li></ul>"
             f"<p style='color:#66737b;font-size:90%'>Begrippen en voorstellen: {UITWERKING}. "
-            "De voorstellen zijn lesvoorbeelden, geen echte besluiten uit Springendal.</p>"
+            "De voorstellen zijn lesvoorbeelden, geen echte besluiten uit de casus.</p>"
         )
         doelen = {v.doelen.gezamenlijk_doel.strip() for v in self._voorstellen}
         gezamenlijk = (

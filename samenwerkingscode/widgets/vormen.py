@@ -23,10 +23,11 @@ from samenwerkingscode import idioom, nakijken
 from samenwerkingscode import vormen as vormmodel
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.casus import Casus, Relatie, kit_casus, relatie_naam
+from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.widgets.canvas import lees_casus
 
-VOORBEELDCASUS = "springendal-mosbeek"
+VOORBEELDCASUS = STANDAARD_CASUS
 """Het lopende voorbeeld; de widget gebruikt het als het notebook geen casus meegeeft."""
 
 GEEN_KEUZE = ""

@@ -404,8 +404,15 @@ def test_printbare_werkbladen_bestaan_en_zijn_gelinkt(boek: Bouw) -> None:
 
 @pytest.mark.parametrize("blok", BLOKKEN)
 def test_blokhoofdstuk_heeft_genoeg_proza(blok: str) -> None:
-    """Heeft elk blokhoofdstuk minstens 1.500 woorden lopende tekst (zonder code, directives, front matter)?"""
-    aantal = woorden((BOOK / blok / "index.md").read_text(encoding="utf-8"))
+    """Heeft elk blokhoofdstuk minstens 1.500 woorden lopende tekst (zonder code; met de oefeningen uit de data)?"""
+    from samenwerkingscode import opdrachttekst
+    from samenwerkingscode.model import opdrachten
+
+    b = opdrachten.blok(blok)
+    oefeningen = "\n\n".join(
+        opdrachttekst.oefening_markdown(b, o, opdrachten.laad_casusoefeningen()) for o in b.oefeningen
+    )
+    aantal = woorden((BOOK / blok / "index.md").read_text(encoding="utf-8")) + woorden(oefeningen)
     assert aantal >= MINIMUM_WOORDEN, f"{blok}: {aantal} woorden"
 
 
@@ -431,8 +438,11 @@ def test_widgetcellen_zijn_verborgen_notebookcellen(blok: str) -> None:
     assert cellen
     for cel in cellen:
         assert cel.startswith(":tags: [remove-input]\n"), cel
-    oefeningen = {o.id for b in boekmodule.laad_blokken(PROJECT).blokken if b.id == blok for o in b.oefeningen}
+    from samenwerkingscode.model import opdrachten
+
+    oefeningen = {o.id for o in opdrachten.blok(blok).oefeningen}
     assert set(WIDGETCEL.findall(tekst)) <= oefeningen
+    assert set(re.findall(r"```\{oefening\} (\S+)", tekst)) == oefeningen, "elke oefening komt uit de data"
 
 
 def test_duur_in_gewone_taal() -> None:
@@ -445,18 +455,20 @@ def test_duur_in_gewone_taal() -> None:
     assert boekmodule.duur(61) == "1 uur en 1 minuut"
 
 
-def test_blokken_yml_is_geldig() -> None:
-    """Leest het echte blokkenbestand, met alle blokken en één woordenschat voor de beoordeling?"""
-    blokken = boekmodule.laad_blokken(PROJECT).blokken
+def test_opdrachten_zijn_geldig() -> None:
+    """Leest de echte opdrachtdata, met alle blokken en één woordenschat voor de beoordeling?"""
+    from samenwerkingscode.model import opdrachten
+
+    blokken = opdrachten.blokken()
     assert [b.id for b in blokken] == ["voorbereiding", *BLOKKEN]
     toegestaan = {"automatisch", "handmatig", "automatisch en handmatig", "niet beoordeeld"}
     assert {o.beoordeling for b in blokken for o in b.oefeningen} <= toegestaan
 
 
-def _schrijf_blokken(map: Path, tekst: str) -> Path:
-    (map / "book").mkdir()
-    (map / "book" / "blokken.yml").write_text(tekst, encoding="utf-8")
-    return map
+def _schrijf_opdrachten(map: Path, tekst: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (map / "opdrachten.yml").write_text(tekst, encoding="utf-8")
+    monkeypatch.setenv("REGIE_MODEL_MAP", str(map))
+    return map / "opdrachten.yml"
 
 
 GELDIG_BLOK = """blokken:
@@ -464,64 +476,68 @@ GELDIG_BLOK = """blokken:
     titel: Blok 1
     thema: Het canvas
     minuten: 120
+    notebook: blok1
     leerdoelen: [het canvas invullen]
+    thuis_verder: Oefen samen.
+    intro: Vul het canvas in.
     oefeningen:
-      - {id: "1a", titel: Het canvas, minuten: 45, beoordeling: automatisch, punten: 9}
+      - id: "1a"
+        titel: Het canvas
+        minuten: 45
+        wat_je_doet: Vul het canvas in.
+        goed_antwoord: Alle velden.
+        onderdelen:
+          - {sleutel: "1a", soort: canvas, beoordeling: automatisch, punten: 9}
 """
 
 
-def test_blokken_yml_onbekende_beoordeling_geeft_nederlandse_fout(tmp_path: Path) -> None:
+def test_opdrachten_onbekende_beoordeling_geeft_nederlandse_fout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Noemt een foute beoordeling ('A') het bestand, de regel, het veld en de toegestane woorden?"""
-    _schrijf_blokken(tmp_path, GELDIG_BLOK.replace("beoordeling: automatisch", "beoordeling: A"))
+    from samenwerkingscode.model import opdrachten
+
+    pad = _schrijf_opdrachten(tmp_path, GELDIG_BLOK.replace("beoordeling: automatisch", "beoordeling: A"), monkeypatch)
     with pytest.raises(BestandFout) as fout:
-        boekmodule.laad_blokken(tmp_path)
+        opdrachten.laad_opdrachten()
     melding = str(fout.value)
-    assert str(tmp_path / "book" / "blokken.yml") in melding
-    assert "regel 8" in melding
-    assert "blokken[1].oefeningen[1].beoordeling" in melding
-    assert "ongeldige waarde 'A'" in melding and "automatisch en handmatig" in melding
+    assert str(pad) in melding and "regel 17" in melding
+    assert "beoordeling" in melding and "'A'" in melding and "automatisch" in melding
 
 
-def test_blokken_yml_tikfout_in_veldnaam(tmp_path: Path) -> None:
+def test_opdrachten_tikfout_in_veldnaam(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Krijgt een tikfout in een veldnaam (leerdoel i.p.v. leerdoelen) een suggestie in het Nederlands?"""
-    _schrijf_blokken(tmp_path, GELDIG_BLOK.replace("leerdoelen:", "leerdoel:"))
+    from samenwerkingscode.model import opdrachten
+
+    _schrijf_opdrachten(tmp_path, GELDIG_BLOK.replace("leerdoelen:", "leerdoel:"), monkeypatch)
     with pytest.raises(BestandFout) as fout:
-        boekmodule.laad_blokken(tmp_path)
+        opdrachten.laad_opdrachten()
     melding = str(fout.value)
-    assert "regel 6" in melding and "blokken[1].leerdoel" in melding and "bedoel je 'leerdoelen'" in melding
+    assert "regel 7" in melding and "leerdoel" in melding and "bedoel je 'leerdoelen'" in melding
 
 
-def test_blokken_yml_dubbele_oefening(tmp_path: Path) -> None:
+def test_opdrachten_handmatig_telt_de_rubric(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Klopt het aantal punten van een handmatig onderdeel niet met de rubric, dan zegt de kit dat."""
+    from samenwerkingscode.model import opdrachten
+
+    handmatig = GELDIG_BLOK.replace(
+        '{sleutel: "1a", soort: canvas, beoordeling: automatisch, punten: 9}',
+        '{sleutel: "1a", soort: reflectie, beoordeling: handmatig, punten: 5, '
+        "criteria: [{id: a, naam: A, zoekt: iets, punten: 3}]}",
+    )
+    _schrijf_opdrachten(tmp_path, handmatig, monkeypatch)
+    with pytest.raises(BestandFout, match="punten 5 ≠ som van de criteria 3"):
+        opdrachten.laad_opdrachten()
+
+
+def test_opdrachten_dubbele_oefening(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Wordt een oefeningnummer dat twee keer voorkomt geweigerd (het zou boek en beoordeling verwarren)?"""
-    dubbel = GELDIG_BLOK + '      - {id: "1a", titel: Nog eens, minuten: 5, beoordeling: handmatig}\n'
-    _schrijf_blokken(tmp_path, dubbel)
-    with pytest.raises(BestandFout, match="oefening 1a staat meer dan één keer"):
-        boekmodule.laad_blokken(tmp_path)
+    from samenwerkingscode.model import opdrachten
 
-
-def test_blokken_yml_ontbrekend_bestand(tmp_path: Path) -> None:
-    """Geeft een ontbrekend blokkenbestand een Nederlandse fout met het pad, geen traceback uit de YAML-lezer?"""
-    with pytest.raises(BestandFout) as fout:
-        boekmodule.laad_blokken(tmp_path)
-    assert "blokken.yml" in str(fout.value)
-
-
-def test_blokken_yml_klopt_met_de_opdrachten() -> None:
-    """Noemen blokken.yml en model/opdrachten.yml dezelfde oefeningen, punten en manier van beoordelen?"""
-    from samenwerkingscode import nakijken
-
-    opdrachten = nakijken.laad_opdrachten().blokken
-    for blok in boekmodule.laad_blokken(PROJECT).blokken:
-        if blok.id not in opdrachten:
-            continue
-        onderdelen = opdrachten[blok.id].onderdelen
-        assert [o.id for o in blok.oefeningen] == list(dict.fromkeys(o.id for o in onderdelen)), blok.id
-        for oefening in blok.oefeningen:
-            delen = [o for o in onderdelen if o.id == oefening.id]
-            assert oefening.punten == pytest.approx(sum(o.punten for o in delen)), oefening.id
-            soorten = {o.beoordeling for o in delen}
-            verwacht = "automatisch en handmatig" if len(soorten) == 2 else soorten.pop()
-            assert oefening.beoordeling == verwacht, oefening.id
+    oefening = GELDIG_BLOK[GELDIG_BLOK.index('      - id: "1a"') :]
+    _schrijf_opdrachten(tmp_path, GELDIG_BLOK + oefening.replace('sleutel: "1a"', 'sleutel: "1x"'), monkeypatch)
+    with pytest.raises(BestandFout, match="oefening-id komt meer dan eens voor: 1a"):
+        opdrachten.laad_opdrachten()
 
 
 def test_werkbladrol_kent_alleen_bestaande_werkbladen() -> None:

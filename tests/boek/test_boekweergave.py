@@ -17,7 +17,8 @@ import pytest
 pytest.importorskip("ipywidgets")
 
 from samenwerkingscode import nakijken
-from samenwerkingscode.widgets.boek import _nakomelingen, boekweergave, onderdelen_van
+from samenwerkingscode.model import opdrachten
+from samenwerkingscode.widgets.boek import _nakomelingen, boekweergave
 from samenwerkingscode.yamlbestand import RegieFout
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -72,13 +73,15 @@ def test_geen_vingerafdruk_of_modelantwoord_in_de_weergave(oefening: str) -> Non
     staat = _staat(boekweergave(oefening))
     vormsleutels = [v.sleutel.value for v in vormen.vormen()]
     uitkomsten = [u.id for u in beslisboom.uitkomsten()] + vormsleutels
-    _, onderdelen = onderdelen_van(oefening)
+    _, oef = opdrachten.oefening(oefening)
+    onderdelen = oef.onderdelen
     afdrukken = set()
+    casus = opdrachten.laad_casusoefeningen()
     for o in onderdelen:
-        paren = [(r.id, v) for r in o.relaties for v in vormsleutels]
-        paren += [(v.id, s) for v in o.voorstellen for s in ("trade_off", "compromis")]
-        paren += [(g.id, u) for g in o.opgaven for u in uitkomsten]
-        afdrukken |= {nakijken.vingerafdruk(o.oefening, s, a) for s, a in paren}
+        paren = [(r.id, v) for r in casus.keuzes(oef.id, "relaties") for v in vormsleutels]
+        paren += [(v.id, s) for v in casus.keuzes(oef.id, "voorstellen") for s in ("trade_off", "compromis")]
+        paren += [(g.id, u) for g in casus.keuzes(oef.id, "opgaven") for u in uitkomsten]
+        afdrukken |= {nakijken.vingerafdruk(o.sleutel, s, a) for s, a in paren}
     assert not [a for a in afdrukken if a in staat]
     assert not re.search(r"\b[0-9a-f]{64}\b", staat), "een sha256-waarde in de widgetstaat"
 

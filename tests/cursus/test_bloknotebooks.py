@@ -1,11 +1,10 @@
 """Dezelfde rondgang over de echte bloknotebooks in ``notebooks/blokN/``.
 
-Per blok: deelnemersversie maken (zonder lekken), een inlevering met het modelantwoord
-(``tests/cursus/modelantwoorden/blokN.antwoorden.json``) krijgt alle automatische punten, een
-onaangeroerde versie krijgt 0 zonder crash, en de feedback bevat niets geheims. Staan er een
-deels goed antwoord (``modelantwoorden/deels/``) en verwachte punten per testcel
-(``modelantwoorden/verwacht.yml``) klaar, dan moeten die precies kloppen. Ontbreekt het notebook
-of het modelantwoord nog, dan wordt de test overgeslagen met de reden.
+Per blok: deelnemersversie maken (zonder lekken en zonder het modelantwoord), een inlevering met het
+modelantwoord (``notebooks/blokN/blokN.antwoorden.json``) krijgt alle automatische punten, een
+onaangeroerde versie krijgt 0 zonder crash, een deels goed antwoord (``modelantwoorden/deels/``) krijgt
+de met de hand beredeneerde punten (``tests/verwachte_punten.py``), en de feedback bevat niets geheims.
+Ontbreekt een notebook of modelantwoord, dan faalt de test (nooit overslaan).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+from verwachte_punten import DEELS
 
 from samenwerkingscode import cursus
 from samenwerkingscode.cursusmap import PROJECT, cursusmap
@@ -28,31 +27,22 @@ MODELANTWOORDEN = Path(__file__).parent / "modelantwoorden"
 pytestmark = pytest.mark.traag
 
 
-def _verwacht(blok: str) -> dict[str, dict[str, float]]:
-    pad = MODELANTWOORDEN / "verwacht.yml"
-    if not pad.is_file():
-        return {}
-    return (yaml.safe_load(pad.read_text(encoding="utf-8")) or {}).get(blok, {})
-
-
 @pytest.mark.parametrize("nummer", [1, 2, 3, 4, 5])
 def test_rondgang_over_echt_blok(nummer: int, tmp_path: Path) -> None:
     blok = f"blok{nummer}"
     notebook = BRON / blok / f"{blok}.ipynb"
-    model = MODELANTWOORDEN / f"{blok}.antwoorden.json"
-    if not notebook.is_file():
-        pytest.skip(f"{notebook.relative_to(PROJECT)} bestaat nog niet")
-    if not model.is_file():
-        pytest.skip(f"het modelantwoord {model.relative_to(PROJECT)} bestaat nog niet")
+    model = BRON / blok / f"{blok}.antwoorden.json"
+    assert notebook.is_file() and model.is_file(), "bronnotebook en modelantwoord staan in notebooks/"
 
     cohort = tmp_path / "cohort"
     map_ = cursusmap(cohort, BRON)
     assert cursus.maak(cohort=cohort, blok=nummer) == 0
     assert cursus.controleer_release(map_, blok) == []
     release = cohort / "release" / blok
+    assert not list(release.glob("*.antwoorden.json*")), "het modelantwoord gaat nooit mee naar deelnemers"
 
     deels = MODELANTWOORDEN / "deels" / f"{blok}.antwoorden.json"
-    antwoorden = {"model": model, "leeg": None, **({"deels": deels} if deels.is_file() else {})}
+    antwoorden = {"model": model, "leeg": None, "deels": deels}
     inbox = tmp_path / "inbox"
     for deelnemer, antwoord in antwoorden.items():
         (inbox / deelnemer / blok).mkdir(parents=True)
@@ -73,14 +63,8 @@ def test_rondgang_over_echt_blok(nummer: int, tmp_path: Path) -> None:
             assert rij["score"] == rij["max"], f"modelantwoord haalt niet alle punten bij {rij['onderdeel']}"
         elif rij["deelnemer"] == "leeg":
             assert rij["score"] == 0, f"een lege inlevering krijgt punten bij {rij['onderdeel']}"
-    verwacht = _verwacht(blok)
-    for deelnemer in antwoorden:
-        if deelnemer not in verwacht:
-            continue
-        behaald = {r["onderdeel"]: r["score"] for r in rijen if r["deelnemer"] == deelnemer}
-        assert behaald == pytest.approx(verwacht[deelnemer], abs=0.01), deelnemer
-    if "maximaal" in verwacht:
-        assert {r["onderdeel"]: r["max"] for r in rijen if r["deelnemer"] == "model"} == verwacht["maximaal"]
+    behaald = {r["onderdeel"]: r["score"] for r in rijen if r["deelnemer"] == "deels"}
+    assert behaald == pytest.approx(DEELS[blok], abs=0.01)
 
     assert cursus.feedback(cohort=cohort, blok=nummer) == 0
     for deelnemer in antwoorden:

@@ -1,0 +1,141 @@
+"""Eén plek voor de instellingen van de kit: cohortmap, bronmap, modelmap, casus, uitwisselmap, tijden, cache.
+
+Waarom traitlets: nbgrader leest zijn instellingen uit ``nbgrader_config.py`` met traitlets. De kit doet
+hetzelfde (``c.Regie.cohort = "…"``), zodat ``regie``, de formgrader en de tests één bron hebben en elke
+instelling een uitleg heeft (``regie instellingen`` toont ze). Een omgevingsvariabele (``REGIE_COHORT``,
+…) is de standaardwaarde; wat in ``nbgrader_config.py`` staat, gaat voor.
+
+Kernels (de notebooks van deelnemers en de beoordeling) lezen ``nbgrader_config.py`` niet. Wat zij moeten
+weten (modelmap, casus, cache) geeft :meth:`Regie.exporteer` door als omgevingsvariabele.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from traitlets import Int, Unicode, default
+from traitlets.config import Config, Configurable
+
+PROJECT = Path(__file__).resolve().parent.parent
+"""De map van de kit (in een kloon: de map met ``notebooks/`` en ``casussen/``)."""
+
+CONFIGBESTAND = "nbgrader_config.py"
+
+
+class Regie(Configurable):
+    """De instellingen van de cursuskit (sectie ``c.Regie`` in ``nbgrader_config.py``)."""
+
+    cohort = Unicode(
+        help="De cohortmap: alle gegevens van één groep (inleveringen, cijfers, feedback, gradebook). Nooit in git. "
+        "Standaard $REGIE_COHORT, anders de map 'cohort' in de kit."
+    ).tag(config=True)
+
+    bron = Unicode(
+        help="De bronmap met de bronnotebooks, modelantwoorden en sleutels (alleen voor trainers). "
+        "Standaard $REGIE_BRON, anders de map 'notebooks' in de kit."
+    ).tag(config=True)
+
+    model_map = Unicode(
+        help="Een eigen map met modelbestanden (*.yml) die die van de kit vervangen, bijvoorbeeld het officiële "
+        "materiaal van de Samenwerkingscode. Leeg: alleen de bestanden van de kit. Standaard $REGIE_MODEL_MAP."
+    ).tag(config=True)
+
+    casus = Unicode(
+        help="De casus van de cursus (de naam van casussen/<casus>.yml). Standaard $REGIE_CASUS, anders "
+        "springendal-mosbeek."
+    ).tag(config=True)
+
+    exchange = Unicode(
+        help="De uitwisselmap van nbgrader. Leeg: wat nbgrader zelf ingesteld heeft (op een JupyterHub de gedeelde "
+        "map), anders de map 'exchange' in de cohortmap. Standaard $REGIE_EXCHANGE."
+    ).tag(config=True)
+
+    tijdslimiet = Int(
+        60,
+        help="Seconden per cel bij het beoordelen; een cel die langer loopt, wordt onderbroken en gemeld.",
+    ).tag(config=True)
+
+    cache = Unicode(
+        help="De map voor de figurencache (beslisboom, toets). Leeg: een map in de tijdelijke map van het systeem. "
+        "Standaard $REGIE_CACHE."
+    ).tag(config=True)
+
+    eigen_casus_map = Unicode(
+        help="De map met de eigen casussen van een deelnemer. Leeg: de map 'casussen' naast het notebook van de "
+        "deelnemer. Standaard $REGIE_EIGEN_CASUS_MAP."
+    ).tag(config=True)
+
+    @default("cohort")
+    def _cohort(self) -> str:
+        return os.environ.get("REGIE_COHORT") or str(PROJECT / "cohort")
+
+    @default("bron")
+    def _bron(self) -> str:
+        return os.environ.get("REGIE_BRON") or str(PROJECT / "notebooks")
+
+    @default("model_map")
+    def _model_map(self) -> str:
+        return os.environ.get("REGIE_MODEL_MAP", "")
+
+    @default("casus")
+    def _casus(self) -> str:
+        from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
+
+        return os.environ.get("REGIE_CASUS") or STANDAARD_CASUS
+
+    @default("exchange")
+    def _exchange(self) -> str:
+        return os.environ.get("REGIE_EXCHANGE", "")
+
+    @default("cache")
+    def _cache(self) -> str:
+        return os.environ.get("REGIE_CACHE", "")
+
+    @default("eigen_casus_map")
+    def _eigen_casus_map(self) -> str:
+        return os.environ.get("REGIE_EIGEN_CASUS_MAP", "")
+
+    def pad(self, naam: str) -> Path:
+        """Een mapinstelling als absoluut pad (``~`` uitgeschreven), vanuit elke werkmap hetzelfde."""
+        return Path(getattr(self, naam)).expanduser().resolve()
+
+    def exporteer(self) -> None:
+        """Geef door aan kernels wat zij moeten weten; kernels lezen ``nbgrader_config.py`` niet."""
+        for naam, variabele in (
+            ("model_map", "REGIE_MODEL_MAP"),
+            ("casus", "REGIE_CASUS"),
+            ("cache", "REGIE_CACHE"),
+            ("eigen_casus_map", "REGIE_EIGEN_CASUS_MAP"),
+        ):
+            waarde = getattr(self, naam)
+            if waarde:
+                os.environ[variabele] = str(self.pad(naam)) if naam.endswith("map") or naam == "cache" else waarde
+
+
+def lees_config(map_: Path | None = None) -> Config:
+    """De instellingen uit ``nbgrader_config.py`` van de kit (of uit ``map_``), zonder iets uit te voeren buiten dat bestand."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    map_ = Path(map_ or PROJECT)
+    if not (map_ / CONFIGBESTAND).is_file():
+        return Config()
+    return PyFileConfigLoader(CONFIGBESTAND, path=str(map_)).load_config()
+
+
+def instellingen(config: Config | None = None, **waarden: Any) -> Regie:
+    """De instellingen: ``nbgrader_config.py`` (of ``config``), met ``waarden`` (bijv. van de opdrachtregel) voorop."""
+    regie = Regie(config=lees_config() if config is None else config)
+    for naam, waarde in waarden.items():
+        if waarde is not None:
+            setattr(regie, naam, str(waarde) if isinstance(waarde, Path) else waarde)
+    return regie
+
+
+def beschrijving() -> list[tuple[str, str, str]]:
+    """(naam, uitleg, standaard) per instelling, voor ``regie instellingen`` en de trainershandleiding."""
+    regie = Regie(config=Config())
+    return [
+        (naam, trait.help, str(getattr(regie, naam))) for naam, trait in sorted(Regie.class_traits(config=True).items())
+    ]

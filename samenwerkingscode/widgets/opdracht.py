@@ -1,0 +1,193 @@
+"""Het invulscherm van een onderdeel, afgeleid uit ``model/opdrachten.yml``: één plek voor notebook en boek.
+
+Een notebookcel is één regel (``opdracht.toon("2a")``); welke widget, met welke vraag, woordrichtlijn,
+relaties, opgaven of momenten, komt uit de opdrachtdata en het oefeningenbestand van de gekozen casus.
+Het boek bouwt met :func:`maak_widget` (``opslag=None``) precies hetzelfde scherm, zonder op te slaan.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model import opdrachten
+from samenwerkingscode.widgets._basis import OefeningWidget
+from samenwerkingscode.yamlbestand import RegieFout
+
+# Het boek toont nooit eigen casussen: de weergave zoekt in een map die niet bestaat.
+_GEEN_EIGEN_CASUSSEN = Path(tempfile.gettempdir()) / "regie-boek-geen-eigen-casussen" / "bestaat-niet"
+
+_stand: dict[str, Any] = {}
+
+
+def begin(notebook: str, *, casus: str = opdrachten.STANDAARD_CASUS) -> Antwoorden:
+    """De opzetcel van een bloknotebook: kies de casus, open het antwoordbestand en toon eventuele meldingen."""
+    opdrachten.kies_casus(casus)
+    opslag = Antwoorden(notebook)
+    _stand.update(notebook=notebook, opslag=opslag)
+    opslag.toon_waarschuwingen()
+    return opslag
+
+
+def _huidig() -> tuple[str, Antwoorden]:
+    if "opslag" not in _stand:
+        raise RegieFout("Voer eerst de opzetcel bovenaan het notebook uit (menu Run → Run All Cells).")
+    return _stand["notebook"], _stand["opslag"]
+
+
+def toon(sleutel: str) -> Any:
+    """Het invulscherm van één onderdeel van het notebook dat met :func:`begin` geopend is."""
+    notebook, opslag = _huidig()
+    return maak_widget(notebook, sleutel, opslag)
+
+
+def controleer() -> Any:
+    """De knop "Controleer mijn opdracht" voor de laatste cel van het notebook."""
+    from samenwerkingscode.widgets.controle import ControleerKnop
+
+    notebook, opslag = _huidig()
+    return ControleerKnop(notebook, opslag)
+
+
+def vraag(notebook: str, o: opdrachten.Onderdeel) -> str:
+    """De vraag boven een tekstvak, met de woordrichtlijn; de woorden van de casus ingevuld."""
+    tekst = opdrachten.vul_in(o.vraag, _casusoefeningen()) if o.vraag else opdrachten.titel(notebook, o)
+    if o.woorden:
+        tekst += f" Richtlijn: {o.woorden[0]} tot {o.woorden[1]} woorden."
+    return tekst
+
+
+def _casusoefeningen() -> opdrachten.CasusOefeningen:
+    return opdrachten.laad_casusoefeningen(opdrachten.actieve_casus())
+
+
+def _keuzes(notebook: str, o: opdrachten.Onderdeel) -> list[opdrachten.Keuze]:
+    if o.casusdeel is None:
+        return [opdrachten.Keuze(**m) for m in o.widget.get("momenten", [])]
+    oef = opdrachten.oefening_van(notebook, o.sleutel)
+    return _casusoefeningen().keuzes(oef.id, o.casusdeel)
+
+
+def _canvas(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.canvas import CASUS, CanvasWidget
+
+    uit_casus = bool(o.widget.get("start_uit_casus"))
+    casus = None
+    if uit_casus:
+        oef = opdrachten.oefening_van(notebook, o.sleutel)
+        casus = opdrachten.oefencasus(opdrachten.actieve_casus(), oef.id)
+    extra = {"eigen_map": _GEEN_EIGEN_CASUSSEN} if opslag is None else {}
+    weergave = CanvasWidget(opslag, o.sleutel, casus=casus, **extra)
+    if opslag is None and casus is not None:
+        weergave.start.value = CASUS  # het boek toont het canvas zoals een deelnemer het met één klik start
+    return weergave
+
+
+def _reflectie(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.reflectie import ReflectieWidget
+
+    return ReflectieWidget(opslag, o.sleutel, vraag=vraag(notebook, o), min_woorden=o.woorden[0] if o.woorden else 0)
+
+
+def _situatie(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.reflectie import KeuzeMetMotivatie
+
+    return KeuzeMetMotivatie(opslag, o.sleutel, vraag=vraag(notebook, o), min_woorden=o.woorden[0] if o.woorden else 0)
+
+
+def _vormen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.vormen import VormenWidget
+
+    oef = opdrachten.oefening_van(notebook, o.sleutel)
+    return VormenWidget(
+        opslag,
+        o.sleutel,
+        casus=opdrachten.oefencasus(opdrachten.actieve_casus(), oef.id),
+        relaties=[k.id for k in _keuzes(notebook, o)],
+    )
+
+
+def _beslisboom(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.beslisboom import BeslisboomWidget
+
+    return BeslisboomWidget(opslag, o.sleutel, opgaven={k.id: k.naam for k in _keuzes(notebook, o)})
+
+
+def _voorstellen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.schakelbak import VoorstellenWidget
+
+    oef = opdrachten.oefening_van(notebook, o.sleutel)
+    return VoorstellenWidget(opslag, o.sleutel, voorstellen=_casusoefeningen().voorstellen(oef.id))
+
+
+def _toets(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.toets import ToetsWidget
+
+    keuzes = _keuzes(notebook, o)
+    return ToetsWidget(opslag, o.sleutel, momenten=[k.id for k in keuzes], toelichting={k.id: k.naam for k in keuzes})
+
+
+def _schakelen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.schakelbak import SchakelbakWidget
+
+    if o.widget.get("eigen_casus") and opslag is not None:
+        from samenwerkingscode.widgets.canvas import standaard_eigen_map
+
+        eigen = sorted(standaard_eigen_map().glob("*.yml"), key=lambda pad: pad.stat().st_mtime)
+        return SchakelbakWidget(opslag, o.sleutel, casus=eigen[-1] if eigen else None, met_voorstel=bool(eigen))
+    from samenwerkingscode.casus import kit_casus
+
+    return SchakelbakWidget(opslag, o.sleutel, casus=kit_casus(opdrachten.actieve_casus()))
+
+
+WIDGETS: dict[str, Callable[[str, opdrachten.Onderdeel, Antwoorden | None], OefeningWidget]] = {
+    "canvas": _canvas,
+    "reflectie": _reflectie,
+    "situatie": _situatie,
+    "vormen": _vormen,
+    "beslisboom": _beslisboom,
+    "voorstellen": _voorstellen,
+    "toets": _toets,
+    "schakelen": _schakelen,
+}
+"""Welk invulscherm bij welke soort onderdeel hoort: de enige plek waar soort en widget elkaar kennen."""
+
+
+class MetUitwerking:
+    """Een oefenonderdeel: het invulscherm met daaronder "Toon uitwerking"; de uitwerking verschijnt pas na een klik."""
+
+    def __init__(self, scherm: OefeningWidget, uitwerking: str) -> None:
+        import html
+
+        import ipywidgets as widgets
+
+        self.scherm = scherm
+        self._uitwerking = f"<div lang='nl'><strong>Uitwerking.</strong> {html.escape(uitwerking)}</div>"
+        self.knop = widgets.Button(description="Toon uitwerking", icon="eye", tooltip="Toon de uitgewerkte oplossing")
+        self.uitvoer = widgets.HTML()
+        self.knop.on_click(self.toon)
+        self.widget = widgets.VBox([scherm.widget, self.knop, self.uitvoer])
+
+    def toon(self, _knop: Any = None) -> None:
+        """Laat de uitwerking zien (en verberg de knop): de deelnemer kiest zelf wanneer."""
+        self.uitvoer.value = self._uitwerking
+        self.knop.layout.display = "none"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def maak_widget(notebook: str, sleutel: str, opslag: Antwoorden | None) -> Any:
+    """Bouw het invulscherm van een onderdeel; ``opslag=None`` geeft de boekweergave (slaat niets op).
+
+    Bij een oefenonderdeel komt er in het notebook een knop "Toon uitwerking" onder; in het boek staat
+    de uitwerking in een uitklapblok bij de tekst.
+    """
+    o = opdrachten.onderdeel(notebook, sleutel)
+    scherm = WIDGETS[o.soort](notebook, o, opslag)
+    if o.uitwerking and opslag is not None:
+        return MetUitwerking(scherm, opdrachten.vul_in(o.uitwerking, _casusoefeningen()))
+    return scherm

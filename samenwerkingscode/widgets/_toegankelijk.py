@@ -9,7 +9,8 @@ JupyterLab als in de statische weergave van het boek, want beide zetten de HTML 
 Het script (één keer per pagina, daarna alleen nog bijwerken):
 
 - zet ``lang="nl"`` op elke oefenweergave (WCAG 3.1.2);
-- houdt toetsaanslagen in een oefenweergave weg van de sneltoetsen van JupyterLab, zodat pijltjes een
+- houdt toetsaanslagen in een widget (ook de knoppen "Controleer mijn opdracht" en "Toon uitwerking",
+  die buiten een oefenweergave staan) weg van de sneltoetsen van JupyterLab, zodat pijltjes een
   keuzelijst bedienen en een "b" op een knop geen cel invoegt (Tab, Shift+Enter en Ctrl/Cmd-combinaties
   gaan wel door);
 - geeft wisselknoppen ``aria-pressed`` en hun groep een naam (WCAG 4.1.2);
@@ -37,20 +38,20 @@ CSS = f"""
   font-family: var(--jp-ui-font-family, system-ui, sans-serif); box-sizing: border-box; max-width: 100%;
 }}
 .regie-oefening textarea::placeholder, .regie-oefening input::placeholder {{ color: #5f6b73; opacity: 1; }}
-.regie-oefening .jupyter-button {{ border: 1px solid #6b7780; color: #1d2327; background: #f2f4f5; }}
-.regie-oefening .jupyter-button:disabled {{ opacity: 0.75; }}
+.jupyter-widgets.jupyter-button {{ border: 1px solid #6b7780; color: #1d2327; background: #f2f4f5; }}
+.jupyter-widgets.jupyter-button:disabled {{ opacity: 0.75; }}
 .regie-oefening .jupyter-button.mod-active, .regie-oefening .widget-toggle-button.mod-active {{
   background: {KLEUR_KERN} !important; color: #fff !important; border-color: #0d3b1f;
   box-shadow: inset 0 0 0 2px #0d3b1f; font-weight: 600;
 }}
 .regie-oefening .widget-toggle-button.mod-active::before {{ content: "\\2713\\00a0" / ""; }}
-.regie-oefening .jupyter-button.mod-primary {{ background: #1a4f8b; color: #fff; }}
-.regie-oefening .jupyter-button.mod-info {{ background: #0b5c6b; color: #fff; }}
-.regie-oefening .jupyter-button.mod-success {{ background: {KLEUR_KERN}; color: #fff; }}
-.regie-oefening .jupyter-button.mod-warning {{ background: #a14400; color: #fff; }}
-.regie-oefening .jupyter-button.mod-danger {{ background: #a11d1d; color: #fff; }}
-.regie-oefening .jupyter-button:focus-visible, .regie-oefening select:focus-visible,
-.regie-oefening textarea:focus-visible, .regie-oefening input:focus-visible {{
+.jupyter-widgets.jupyter-button.mod-primary {{ background: #1a4f8b; color: #fff; }}
+.jupyter-widgets.jupyter-button.mod-info {{ background: #0b5c6b; color: #fff; }}
+.jupyter-widgets.jupyter-button.mod-success {{ background: {KLEUR_KERN}; color: #fff; }}
+.jupyter-widgets.jupyter-button.mod-warning {{ background: #a14400; color: #fff; }}
+.jupyter-widgets.jupyter-button.mod-danger {{ background: #a11d1d; color: #fff; }}
+.jupyter-widgets.jupyter-button:focus-visible, .jupyter-widgets select:focus-visible,
+.jupyter-widgets textarea:focus-visible, .jupyter-widgets input:focus-visible {{
   outline: 3px solid {KLEUR_FOCUS} !important; outline-offset: 2px; box-shadow: 0 0 0 5px #fff;
 }}
 .regie-oefening .widget-toggle-buttons .widget-toggle-button {{
@@ -93,11 +94,18 @@ SCRIPT = r"""(function () {
     return null;
   }
   function toetsen(e) {
+    if (!e.target.closest || !e.target.closest('.jupyter-widgets')) { return; }
     if (e.key === 'Tab' || e.ctrlKey || e.metaKey || (e.shiftKey && e.key === 'Enter')) { return; }
     e.stopPropagation();
   }
   function verbeter() {
     gepland = false;
+    document.querySelectorAll('.jp-OutputArea-output').forEach(function (uit) {
+      if (uit.regieToetsen || !uit.querySelector('.regie-oefening, .regie-toegankelijk, .jupyter-widgets')) { return; }
+      uit.regieToetsen = true;
+      zet(uit, 'lang', 'nl');
+      uit.addEventListener('keydown', toetsen);
+    });
     document.querySelectorAll('.regie-oefening').forEach(function (kader) {
       zet(kader, 'lang', 'nl');
       if (!kader.regieToetsen) { kader.regieToetsen = true; kader.addEventListener('keydown', toetsen); }

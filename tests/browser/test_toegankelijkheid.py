@@ -225,9 +225,10 @@ def test_lab_widgetgebied_zonder_ernstige_axe_overtredingen(
 ) -> None:
     page = tab.page
     notebook = _open_en_voer_uit(deelnemer, page, blok)
-    weergaven = notebook.locator(".jp-OutputArea-output .regie-oefening")
-    expect(weergaven.first).to_be_visible(timeout=WACHT_WIDGETS_MS)
+    expect(notebook.locator(".jp-OutputArea-output .regie-oefening").first).to_be_visible(timeout=WACHT_WIDGETS_MS)
     wacht_tot_klaar(page)
+    # Alle uitvoer met widgets van de kit: de oefenweergaven én knoppen als "Controleer mijn opdracht".
+    weergaven = notebook.locator(".jp-OutputArea-output:has(.jupyter-widgets)")
     gevonden: list[dict[str, Any]] = []
     # Lab tekent cellen buiten beeld niet (windowing): elke weergave in beeld brengen en apart toetsen.
     for i in range(weergaven.count()):
@@ -309,13 +310,20 @@ def test_oefening_2a_helemaal_met_het_toetsenbord(deelnemer: Deelnemer, tab: Bro
         page.keyboard.type(f"Motivatie {i + 1}: bad dab, ab.")  # letters die sneltoetsen zijn (b, a, d)
         assert _stand_notebook(page) == voor
 
-    # Een knop in de oefening: 'b' doet niets met het notebook, Enter bedient de knop.
-    tab_naar(page, "el => el.tagName === 'BUTTON' && !!el.closest('.regie-oefening')")
+    # De volgende widgetknop (in of onder de oefening): 'b' doet niets met het notebook, Enter bedient de knop.
+    tab_naar(page, "el => el.tagName === 'BUTTON' && !!el.closest('.jp-OutputArea-output .jupyter-widgets')")
     voor = _stand_notebook(page)
     for toets in ("b", "a", "d", "m", "z", "ArrowDown", "ArrowUp"):
         page.keyboard.press(toets)
     assert _stand_notebook(page) == voor, "een toets op een widgetknop veranderde het notebook"
     knoptekst = page.evaluate("() => document.activeElement.textContent.trim()")
+    page.keyboard.press("Enter")
+    # Ook de knop "Controleer mijn opdracht" (buiten de oefenweergave): letters bereiken het notebook niet.
+    tab_naar(page, "el => el.tagName === 'BUTTON' && el.textContent.includes('Controleer mijn opdracht')")
+    voor = _stand_notebook(page)
+    for toets in ("b", "a", "x", "ArrowDown"):
+        page.keyboard.press(toets)
+    assert _stand_notebook(page) == voor, "een toets op 'Controleer mijn opdracht' veranderde het notebook"
     page.keyboard.press("Enter")
     tab.schermafdruk("toetsenbord-klaar")
 

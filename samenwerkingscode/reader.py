@@ -203,21 +203,37 @@ def _paginanummers(pdf: bytes, hoofdstukken: list[Hoofdstuk]) -> dict[str, int]:
     return nummers
 
 
-def maak_reader(html_map: Path, uit: Path, toc: Path = PROJECT / "_toc.yml") -> Path:
-    """Maak de reader van het gebouwde boek in ``html_map``; geeft het pad van de PDF."""
-    from playwright.sync_api import sync_playwright
+def maak_reader(html_map: Path, uit: Path, toc: Path = PROJECT / "_toc.yml", *, browser: Any = None) -> Path:
+    """Maak de reader van het gebouwde boek in ``html_map``; geeft het pad van de PDF.
 
+    ``browser`` is een Playwright-browser die al draait (de tests hebben er één per sessie); zonder
+    start deze functie zelf Chromium.
+    """
     html_map, uit = Path(html_map), Path(uit)
     if not (html_map / "index.html").is_file():
         raise SystemExit(f"Geen gebouwd boek in {html_map}: draai eerst 'make book'.")
-    datum = dt.date.today().strftime("%d-%m-%Y")
-    with _server(html_map) as basis, sync_playwright() as p:
+    if browser is not None:
+        _maak(browser, html_map, uit, toc)
+        return uit
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
         opties: dict[str, Any] = {"args": ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]}
         if CHROMIUM.exists():
             opties["executable_path"] = str(CHROMIUM)
-        browser = p.chromium.launch(**opties)
+        eigen = p.chromium.launch(**opties)
         try:
-            context = browser.new_context(viewport={"width": BREEDTE_PX, "height": 1000}, locale="nl-NL")
+            _maak(eigen, html_map, uit, toc)
+        finally:
+            eigen.close()
+    return uit
+
+
+def _maak(browser: Any, html_map: Path, uit: Path, toc: Path) -> None:
+    datum = dt.date.today().strftime("%d-%m-%Y")
+    with _server(html_map) as basis:
+        context = browser.new_context(viewport={"width": BREEDTE_PX, "height": 1000}, locale="nl-NL")
+        try:
             page = context.new_page()
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(basis) else r.abort())
             hoofdstukken = [_lees_hoofdstuk(page, basis, pad) for pad in paginas(toc)]
@@ -242,8 +258,7 @@ def maak_reader(html_map: Path, uit: Path, toc: Path = PROJECT / "_toc.yml") -> 
             uit.parent.mkdir(parents=True, exist_ok=True)
             uit.write_bytes(page.pdf(**pdf_opties))
         finally:
-            browser.close()
-    return uit
+            context.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from samenwerkingscode.reader import maak_reader, paginas
@@ -49,8 +50,8 @@ def _lettertypen(lezer: PdfReader) -> dict[str, bool]:
     return gevonden
 
 
-def test_reader_is_een_volledige_a4_pdf(boek_html: Path, tmp_path: Path) -> None:
-    pdf = maak_reader(boek_html, tmp_path / "cursusreader.pdf")
+def test_reader_is_een_volledige_a4_pdf(boek_html: Path, tmp_path: Path, browser: Browser) -> None:
+    pdf = maak_reader(boek_html, tmp_path / "cursusreader.pdf", browser=browser)
     artefacten = PROJECT / "test-artefacten"
     artefacten.mkdir(exist_ok=True)
     shutil.copy(pdf, artefacten / "cursusreader.pdf")

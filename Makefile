@@ -6,18 +6,19 @@ BIN := $(VENV)/bin
 STEMPEL := $(VENV)/.geinstalleerd
 VENDOR := _vendor/vendor/html-manager/embed-amd.js
 
-.PHONY: help venv vendor book reader lab trainer test test-snel lint bench schoon
+.PHONY: help venv vendor book reader lab trainer hub test test-snel lint bench schoon
 
 help:
 	@echo "make book   - installeer (eerste keer), bouw het cursusboek en zeg welk bestand je opent"
 	@echo "make reader - maak de cursusreader: het hele boek als één A4-PDF om te printen"
 	@echo "make lab    - open JupyterLab met de deelnemersversies van de opdrachten"
 	@echo "make trainer - open JupyterLab als trainer, met de formgrader van nbgrader"
+	@echo "make hub    - (als root) JupyterHub voor een cursusgroep: CURSUS=hub/cursus.voorbeeld.yml"
 	@echo "make test   - draai alle tests (ook de trage en de browsertests)"
-	@echo "make bench  - meet de prestaties en druk een tabel af"
+	@echo "make bench  - meet de prestaties en druk een tabel af (BENCH='--wacht --schaal' voor meer)"
 	@echo "make lint   - controleer de code met ruff"
 
-$(STEMPEL): requirements.txt pyproject.toml
+$(STEMPEL): requirements.txt hub/requirements-hub.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
@@ -43,6 +44,11 @@ lab: venv
 trainer: venv
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/regie lab --trainer
 
+# De JupyterHub van de cursus op deze machine (als root): omgeving, proxy (npm, lokaal), accounts, starten.
+CURSUS ?= hub/cursus.voorbeeld.yml
+hub: venv
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m hub alles $(CURSUS)
+
 test: venv vendor
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest
 
@@ -50,11 +56,11 @@ test-snel: venv
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest -m "not traag and not browser"
 
 lint: venv
-	$(BIN)/ruff check samenwerkingscode tests bench scripts nbgrader_config.py
-	$(BIN)/ruff format --check samenwerkingscode tests bench scripts nbgrader_config.py
+	$(BIN)/ruff check samenwerkingscode tests bench scripts hub nbgrader_config.py
+	$(BIN)/ruff format --check samenwerkingscode tests bench scripts hub nbgrader_config.py
 
 bench: venv vendor
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m bench
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m bench $(BENCH)
 
 schoon:
 	rm -rf _build .pytest_cache

@@ -8,6 +8,8 @@ Elke meting staat in een eigen module met een functie ``meet(instellingen) -> li
 - ``widget``: van een wijziging in een widget tot het antwoord op schijf, tegen een kale atomische schrijf;
 - ``poster``: ``regie canvas`` naar een A3-pdf, na de start van de interpreter;
 - ``boek``: het boek opnieuw bouwen na één gewijzigde pagina, en een schone bouw.
+- ``lab``: de eerste start van ``regie lab`` tegen een kale ``jupyter lab``;
+- ``hub``: N deelnemers tegelijk op de hub van ``make hub`` tegen één deelnemer alleen (alleen als root).
 
 Het zijn metingen, geen tests: een gemist doel staat in de tabel, de exitcode blijft 0. Alleen een
 meting die niet kan worden uitgevoerd, geeft een exitcode die niet 0 is.
@@ -23,4 +25,6 @@ FIGUREN: dict[str, str] = {
     "widget": "bench.widget",
     "poster": "bench.poster",
     "boek": "bench.boek",
+    "lab": "bench.lab",
+    "hub": "bench.hub",
 }

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 import time
 import traceback
 from collections.abc import Sequence
 
 from bench import FIGUREN
-from bench._kern import BenchFout, Instellingen, Meting, duur, getal_nl, tabel
+from bench._kern import BenchFout, Instellingen, Meting, belasting, belasting_tekst, duur, tabel, wacht_op_rust
+from samenwerkingscode.beoordelen import kernen
 
 
 def maak_parser() -> argparse.ArgumentParser:
@@ -41,6 +41,20 @@ def maak_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--herhalingen", metavar="N", type=int, help="aantal herhalingen per meting (overschrijft de standaard)"
     )
+    parser.add_argument(
+        "--wacht",
+        metavar="SECONDEN",
+        type=int,
+        nargs="?",
+        const=600,
+        default=0,
+        help="wacht eerst (hoogstens zo lang, standaard 600 s) tot de belasting niet boven het aantal kernen ligt",
+    )
+    parser.add_argument(
+        "--schaal",
+        action="store_true",
+        help="meet ook de schaalreeks: groepen van 30, 60 en 120 deelnemers beoordelen (traag)",
+    )
     return parser
 
 
@@ -56,21 +70,19 @@ def meet_figuur(naam: str, inst: Instellingen) -> list[Meting]:
         return [Meting(naam=naam, waarde=None, fout=f"onverwachte fout: {type(fout).__name__}: {fout}")]
 
 
-def belasting() -> float | None:
-    """De gemiddelde belasting over de laatste minuut, om de ruis van een run te kunnen duiden (niet op Windows)."""
-    try:
-        return os.getloadavg()[0]
-    except (AttributeError, OSError):
-        return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = maak_parser().parse_args(argv)
     if args.herhalingen is not None and args.herhalingen < 1:
         print("--herhalingen moet minstens 1 zijn.", file=sys.stderr)
         return 2
-    inst = Instellingen(snel=args.snel, herhalingen=args.herhalingen)
+    inst = Instellingen(snel=args.snel, herhalingen=args.herhalingen, schaal=args.schaal)
     namen = [n for n in FIGUREN if not args.alleen or n in args.alleen]
+    aantal_kernen = kernen()
+    if args.wacht:
+        print(f"Wachten op een rustige machine (hoogstens {args.wacht} s) …", file=sys.stderr, flush=True)
+        rustig, gewacht = wacht_op_rust(args.wacht, aantal_kernen)
+        if not rustig:
+            print(f"  na {duur(gewacht)} nog steeds druk; er wordt toch gemeten.", file=sys.stderr, flush=True)
     metingen: list[Meting] = []
     belasting_begin = belasting()
     begin = time.perf_counter()
@@ -82,17 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(tabel(metingen))
     print(f"\nTotale meettijd: {duur(time.perf_counter() - begin)}.")
-    belasting_eind = belasting()
-    if belasting_begin is not None and belasting_eind is not None:
-        kernen = os.cpu_count() or 1
-        print(
-            f"Belasting van de machine (gemiddelde over een minuut): {getal_nl(belasting_begin, 1)} bij het begin, "
-            f"{getal_nl(belasting_eind, 1)} aan het eind, op {kernen} kernen."
-        )
-        if max(belasting_begin, belasting_eind) > kernen:
-            print(
-                "Er liepen andere programma's mee: de losse tijden zijn trager dan normaal; kijk vooral naar de verhoudingen."
-            )
+    print(belasting_tekst(belasting_begin, belasting(), aantal_kernen))
     return 1 if any(m.fout for m in metingen) else 0
 
 

@@ -22,7 +22,9 @@ from typing import Literal
 PROJECT = Path(__file__).resolve().parent.parent
 """De projectmap van de kit: ``make bench`` draait vanaf hier."""
 
-KOPPEN = ("Meting", "Waarde", "Basislijn", "Verhouding", "Doel", "Gehaald?")
+KOPPEN = ("Meting", "Waarde", "Basislijn", "Verhouding", "Doel", "Gehaald?", "Spreiding", "CPU")
+"""Waarde en basislijn zijn medianen; Spreiding is de interkwartielafstand (p75 − p25) van de waarde,
+CPU de processortijd (dit proces en zijn kinderen, mediaan) naast de wandkloktijd in Waarde."""
 
 
 class BenchFout(RuntimeError):
@@ -63,6 +65,8 @@ class Meting:
     doel: Doel | None = None
     toelichting: str = ""
     fout: str = ""
+    spreiding: float | None = None
+    cpu: float | None = None
 
     @property
     def verhouding(self) -> float | None:
@@ -83,6 +87,8 @@ class Instellingen:
 
     snel: bool = False
     herhalingen: int | None = None
+    schaal: bool = False
+    """Ook de schaalreeks meten (groepen van 30, 60 en 120 deelnemers), zie ``bench/beoordelen.py``."""
     project: Path = PROJECT
     python: Path = field(default_factory=lambda: Path(sys.executable))
 
@@ -131,8 +137,91 @@ def percentiel(waarden: Sequence[float], p: float) -> float:
     return gesorteerd[onder] + (gesorteerd[boven] - gesorteerd[onder]) * (plek - onder)
 
 
+def spreiding(waarden: Sequence[float]) -> float:
+    """De interkwartielafstand (p75 − p25): hoe ver herhaalde runs uiteenlopen, ongevoelig voor één uitschieter."""
+    return percentiel(waarden, 75) - percentiel(waarden, 25)
+
+
+# ---------------------------------------------------------------------------------------------
+# De machine: belasting, en wachten op rust
+
+
+def belasting() -> float | None:
+    """De gemiddelde belasting over de laatste minuut (niet op Windows)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return None
+
+
+def onrustig(last: float | None, aantal_kernen: int) -> bool:
+    """Meer werk dan kernen: dan wachten metingen op elkaar en zijn de tijden onbetrouwbaar."""
+    return last is not None and last > aantal_kernen
+
+
+def wacht_op_rust(
+    max_seconden: float,
+    aantal_kernen: int,
+    *,
+    lees: Callable[[], float | None] = belasting,
+    slaap: Callable[[float], object] = time.sleep,
+    stap: float = 5.0,
+) -> tuple[bool, float]:
+    """Wacht (hoogstens ``max_seconden``) tot de belasting niet boven het aantal kernen ligt.
+
+    Geeft (rustig geworden, gewacht in seconden). Begrensd, zodat ``make bench --wacht`` op een
+    machine die druk blijft toch een tabel geeft (met de waarschuwing erbij).
+    """
+    gewacht = 0.0
+    while onrustig(lees(), aantal_kernen):
+        if gewacht >= max_seconden:
+            return False, gewacht
+        slaap(stap)
+        gewacht += stap
+    return True, gewacht
+
+
+def belasting_tekst(begin: float | None, eind: float | None, aantal_kernen: int) -> str:
+    """Eén alinea over de belasting tijdens de run, met het oordeel of de cijfers te vertrouwen zijn."""
+    if begin is None or eind is None:
+        return "De belasting van de machine is hier niet te meten; lees de cijfers als indicatie."
+    tekst = (
+        f"Belasting van de machine (gemiddelde over een minuut): {getal_nl(begin, 1)} bij het begin, "
+        f"{getal_nl(eind, 1)} aan het eind, op {aantal_kernen} kernen."
+    )
+    if onrustig(max(begin, eind), aantal_kernen):
+        tekst += (
+            "\nONBETROUWBAAR: de belasting lag boven het aantal kernen; andere programma's liepen mee. "
+            "Kijk hooguit naar de verhoudingen, of meet opnieuw met --wacht op een rustige machine."
+        )
+    return tekst
+
+
 # ---------------------------------------------------------------------------------------------
 # Tijden meten
+
+
+def cpu_tijd() -> float:
+    """Processortijd van dit proces en van zijn (afgewachte) kinderen, zoals kernels en werkprocessen."""
+    import resource
+
+    zelf = resource.getrusage(resource.RUSAGE_SELF)
+    kinderen = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return zelf.ru_utime + zelf.ru_stime + kinderen.ru_utime + kinderen.ru_stime
+
+
+@dataclass
+class Reeks:
+    """Herhaalde metingen van één taak: wandkloktijd en processortijd per run."""
+
+    wand: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def meet(self, taak: Callable[[], object]) -> None:
+        cpu, begin = cpu_tijd(), time.perf_counter()
+        taak()
+        self.wand.append(time.perf_counter() - begin)
+        self.cpu.append(cpu_tijd() - cpu)
 
 
 def afwisselend(
@@ -214,6 +303,8 @@ def rijen(metingen: Sequence[Meting]) -> list[tuple[str, ...]]:
                 verhouding,
                 m.doel.tekst() if m.doel else "–",
                 _gehaald_tekst(m),
+                duur(m.spreiding) if m.spreiding is not None and not m.fout else "–",
+                duur(m.cpu) if m.cpu is not None and not m.fout else "–",
             )
         )
     return uit
@@ -223,7 +314,7 @@ def tabel(metingen: Sequence[Meting]) -> str:
     """De tabel met alle metingen, daaronder de toelichtingen en welke doelen niet gehaald zijn."""
     cellen = rijen(metingen)
     breedtes = [max(len(k), *(len(r[i]) for r in cellen)) if cellen else len(k) for i, k in enumerate(KOPPEN)]
-    rechts = {1, 2, 3}
+    rechts = {1, 2, 3, 6, 7}
 
     def regel(waarden: Sequence[str]) -> str:
         delen = [

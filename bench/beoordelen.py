@@ -1,36 +1,41 @@
-"""Meting 3: een groep van 30 deelnemers automatisch beoordelen voor één blok.
+"""Meting 3: beoordelen, per inlevering en voor een hele groep (parallel), en hoe dat schaalt.
 
-Waarom: een trainer beoordeelt een hele groep in één keer; dat mag geen avond kosten. Gemeten
-wordt met de eigen opzet van de kit (:func:`samenwerkingscode.cursus.maak` en ``maak_api``, dus
-de nbgrader-instellingen van :func:`samenwerkingscode.cursusmap.nbgrader_config`) en nbgraders
-API. De inleveringen zijn de deelnemersversie plus een antwoordbestand met modelantwoorden of
-een deels goed antwoordbestand (``tests/cursus/modelantwoorden``). De basislijn is een minimaal
-nbgrader-notebook met evenveel cellen en dezelfde beoordelingscellen, maar triviale code: wat
-nbgrader zelf per inlevering kost (kernelstart, cijferboek, kopiëren). Het blok is het
-beoordeelde blok met de meeste cellen.
+Waarom: een trainer beoordeelt de avond voor een bijeenkomst een hele groep; dat mag minuten kosten,
+geen kwartier. Gemeten wordt met de eigen opzet van de kit (``cursus.maak`` en
+``beoordelen.beoordeel_alles``: voorcontrole, opgeschoonde inlevering, werkprocessen, zandbak,
+samenvoegen in het cijferboek), zoals ``regie cursus beoordeel`` het doet. De inleveringen zijn de
+deelnemersversie plus een antwoordbestand met modelantwoorden of een deels goed antwoordbestand
+(``notebooks/blokN/blokN.antwoorden.json`` en ``tests/cursus/modelantwoorden/deels``).
 
-Twee dingen worden gemeten: seconden per inlevering (``api.autograde`` per deelnemer, om en om
-met het minimale notebook, mediaan) en de wandkloktijd van ``cursus.beoordeel_alles`` voor de
-hele groep, zoals ``regie cursus beoordeel`` hem doet.
+De basislijn is een minimaal nbgrader-notebook met evenveel cellen en dezelfde beoordelingscellen,
+maar triviale code, beoordeeld met nbgraders eigen ``autograde`` (één na één): wat nbgrader zelf per
+inlevering kost (kernelstart, cijferboek, kopiëren). Drie cijfers:
+
+- **per inlevering**: de kit (``parallel=1``) tegen het minimale notebook, om en om, doel ≤ 1,3×;
+- **hele groep** (30 deelnemers × 5 blokken = 150 inleveringen, ``parallel`` = alle kernen) tegen
+  het ideaal 150 × minimaal ÷ kernen, doel ≤ 1,5×;
+- **schaal** (met ``--schaal``): groepen van 30, 60 en 120 deelnemers voor één blok, elk tegen
+  30-groep × n/30 (lineair); een verhouding rond 1 betekent dat de tijd lineair groeit.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import json
 import shutil
 import tempfile
-import time
 import warnings
 from pathlib import Path
 from typing import Any
 
-from bench._kern import BenchFout, Doel, Instellingen, Meting, afwisselend, mediaan
+from bench._kern import BenchFout, Doel, Instellingen, Meting, Reeks, duur, mediaan, spreiding
+from samenwerkingscode.beoordelen import kernen
 
 NAAM = "beoordelen"
-DOEL = Doel(1.5)
+DOEL_PER_INLEVERING = Doel(1.3)
+DOEL_GROEP = Doel(1.5)
 GROEP = 30
+SCHAAL = (30, 60, 120)
 
 
 def kies_blok(project: Path) -> str:
@@ -95,118 +100,180 @@ def _stil() -> Any:
 
 
 class _Cohort:
-    """Een bronmap en een cohortmap met een deelnemersversie en ingeleverde notebooks."""
+    """Een bronmap en een cohortmap met deelnemersversies en ingeleverde notebooks (per blok)."""
 
-    def __init__(self, basis: Path, blok: str, notebook: Any, antwoorden: list[Path | None]) -> None:
+    def __init__(self, basis: Path, notebooks: dict[str, Any], antwoorden: dict[str, list[Path | None]]) -> None:
         import nbformat
 
         from samenwerkingscode import cursus
         from samenwerkingscode.cursusmap import cursusmap
 
-        self.blok = blok
         self.bron = basis / "notebooks"
-        (self.bron / blok).mkdir(parents=True)
-        nbformat.write(notebook, self.bron / blok / f"{blok}.ipynb")
         self.cohort = basis / "cohort"
+        for blok, notebook in notebooks.items():
+            (self.bron / blok).mkdir(parents=True)
+            nbformat.write(notebook, self.bron / blok / f"{blok}.ipynb")
         with _stil():
-            cursus.maak(cohort=self.cohort, blok=blok, bron=self.bron)
+            cursus.maak(cohort=self.cohort, bron=self.bron)
         self.map = cursusmap(self.cohort, self.bron)
-        release = self.map.release / blok / f"{blok}.ipynb"
-        self.deelnemers = []
-        for i, antwoord in enumerate(antwoorden, start=1):
-            deelnemer = f"deelnemer{i:02d}"
-            map_ = self.map.submitted / deelnemer / blok
-            map_.mkdir(parents=True)
-            shutil.copy(release, map_ / release.name)
-            if antwoord is not None:
-                shutil.copy(antwoord, map_ / f"{blok}.antwoorden.json")
-            (map_ / "timestamp.txt").write_text("2026-01-01 12:00:00.000000 CET", encoding="utf-8")
-            self.deelnemers.append(deelnemer)
+        self.deelnemers: dict[str, list[str]] = {}
+        for blok, lijst in antwoorden.items():
+            release = self.map.release / blok / f"{blok}.ipynb"
+            self.deelnemers[blok] = []
+            for i, antwoord in enumerate(lijst, start=1):
+                deelnemer = f"deelnemer{i:03d}"
+                map_ = self.map.submitted / deelnemer / blok
+                map_.mkdir(parents=True)
+                shutil.copy(release, map_ / release.name)
+                if antwoord is not None:
+                    shutil.copy(antwoord, map_ / f"{blok}.antwoorden.json")
+                (map_ / "timestamp.txt").write_text("2026-01-01 12:00:00.000000 CET", encoding="utf-8")
+                self.deelnemers[blok].append(deelnemer)
         with _stil():
             self.api = cursus.maak_api(self.map)
 
-    def beoordeel(self, deelnemer: str) -> None:
+    def kit(self, parallel: int) -> list[Any]:
+        """Alles beoordelen zoals ``regie cursus beoordeel`` het doet."""
+        from samenwerkingscode.beoordelen import beoordeel_alles
+
         with _stil():
-            resultaat = self.api.autograde(self.blok, deelnemer, force=True, create=True)
-        if not resultaat["success"]:
-            staart = str(resultaat.get("error") or resultaat.get("log") or "").strip().splitlines()[-3:]
-            raise BenchFout(f"nbgrader kon {deelnemer} ({self.bron.parent.name}) niet beoordelen: {' '.join(staart)}")
+            return beoordeel_alles(cohort=self.cohort, bron=self.bron, parallel=parallel)
+
+    def nbgrader(self, blok: str) -> None:
+        """Elke inlevering van ``blok`` met nbgraders eigen autograde, één na één (de basislijn)."""
+        with _stil():
+            for deelnemer in self.deelnemers[blok]:
+                resultaat = self.api.autograde(blok, deelnemer, force=True, create=True)
+                if not resultaat["success"]:
+                    staart = str(resultaat.get("error") or resultaat.get("log") or "").strip().splitlines()[-3:]
+                    raise BenchFout(f"nbgrader kon {deelnemer} ({blok}) niet beoordelen: {' '.join(staart)}")
 
 
-def meet(inst: Instellingen) -> list[Meting]:
-    import nbformat
-
-    from samenwerkingscode import cursus
-
-    groep = 10 if inst.snel else GROEP
-    n = inst.aantal(normaal=5, snel=3)
-    blok = kies_blok(inst.project)
-    bronpad = inst.project / "notebooks" / blok / f"{blok}.ipynb"
-    modellen = inst.project / "tests" / "cursus" / "modelantwoorden"
-    model, deels = modellen / f"{blok}.antwoorden.json", modellen / "deels" / f"{blok}.antwoorden.json"
+def _antwoorden(project: Path, blok: str) -> tuple[Path, Path]:
+    model = project / "notebooks" / blok / f"{blok}.antwoorden.json"  # het modelantwoord naast de bron
+    deels = project / "tests" / "cursus" / "modelantwoorden" / "deels" / f"{blok}.antwoorden.json"
     for pad in (model, deels):
         if not pad.is_file():
             raise BenchFout(
-                f"Antwoordbestand {pad.relative_to(inst.project)} ontbreekt (scripts/maak_notebooks.py maakt het)."
+                f"Antwoordbestand {pad.relative_to(project)} ontbreekt (scripts/maak_notebooks.py maakt het)."
             )
-    bron = nbformat.read(bronpad, as_version=4)
-    antwoorden: list[Path | None] = [model if i % 2 == 0 else deels for i in range(groep)]
+    return model, deels
 
-    with tempfile.TemporaryDirectory(prefix="bench-beoordelen-") as tmp:
-        kit = _Cohort(Path(tmp) / "kit", blok, bron, antwoorden)
-        mini = _Cohort(Path(tmp) / "minimaal", blok, minimaal_notebook(bron), [None] * n)
 
-        # De hele groep, zoals 'regie cursus beoordeel' het doet.
-        begin = time.perf_counter()
-        with _stil():
-            uitslagen = cursus.beoordeel_alles(cohort=kit.cohort, blok=blok, bron=kit.bron)
-        groepstijd = time.perf_counter() - begin
-        _controleer(uitslagen, groep, blok, model)
+def _afwisselend(model: Path, deels: Path, n: int) -> list[Path | None]:
+    return [model if i % 2 == 0 else deels for i in range(n)]
 
-        # Per inlevering, om en om met het minimale notebook.
-        volgende = {"kit": iter(kit.deelnemers), "minimaal": iter(mini.deelnemers)}
-        with cursus.beoordeelmodus_aan():  # zoals regie cursus beoordeel: geen widgets of figuren in de kernel
-            tijden = afwisselend(
-                {
-                    "kit": lambda: kit.beoordeel(next(volgende["kit"])),
-                    "minimaal": lambda: mini.beoordeel(next(volgende["minimaal"])),
-                },
-                n,
-            )
-    per_stuk, basis = mediaan(tijden["kit"]), mediaan(tijden["minimaal"])
-    return [
+
+def _controleer(uitslagen: list[Any], aantal: int) -> None:
+    """Zijn alle inleveringen beoordeeld, zonder 'nakijken mislukt', en kregen de modelantwoorden punten?"""
+    if len(uitslagen) != aantal:
+        raise BenchFout(f"Er zijn {len(uitslagen)} van de {aantal} inleveringen beoordeeld.")
+    mislukt = [f"{u.deelnemer}/{u.blok}: {u.status}" for u in uitslagen if not u.beoordeeld or u.nakijkfouten]
+    if mislukt:
+        raise BenchFout(f"Niet goed beoordeeld: {', '.join(mislukt[:5])}")
+
+
+def per_inlevering(inst: Instellingen, tmp: Path) -> tuple[Meting, float]:
+    """De kit (één werkproces) tegen nbgraders autograde van het minimale notebook; geeft ook de basislijn."""
+    import nbformat
+
+    blok = kies_blok(inst.project)
+    bron = nbformat.read(inst.project / "notebooks" / blok / f"{blok}.ipynb", as_version=4)
+    model, deels = _antwoorden(inst.project, blok)
+    # Genoeg inleveringen per run: het werkproces start één keer (Python + nbgrader, enkele seconden)
+    # en dat hoort verdeeld over een groep, zoals bij een echte cursus.
+    k = 4 if inst.snel else 10
+    herhalingen = inst.aantal(normaal=5, snel=2)
+    kit = _Cohort(tmp / "kit", {blok: bron}, {blok: _afwisselend(model, deels, k)})
+    mini = _Cohort(tmp / "minimaal", {blok: minimaal_notebook(bron)}, {blok: [None] * k})
+    kit_reeks, mini_reeks = Reeks(), Reeks()
+    for ronde in range(herhalingen):  # om en om, elke ronde een andere eerst
+        taken = [lambda: _controleer(kit.kit(parallel=1), k), lambda: mini.nbgrader(blok)]
+        reeksen = [kit_reeks, mini_reeks]
+        volgorde = [0, 1] if ronde % 2 == 0 else [1, 0]
+        for i in volgorde:
+            reeksen[i].meet(taken[i])
+    per_kit = [t / k for t in kit_reeks.wand]
+    per_mini = [t / k for t in mini_reeks.wand]
+    basis = mediaan(per_mini)
+    return (
         Meting(
             naam=f"{blok} beoordelen, per inlevering",
-            waarde=per_stuk,
+            waarde=mediaan(per_kit),
             basislijn=basis,
-            doel=DOEL,
+            doel=DOEL_PER_INLEVERING,
+            spreiding=spreiding(per_kit),
+            cpu=mediaan([t / k for t in kit_reeks.cpu]),
             toelichting=(
-                f"nbgrader autograde met de instellingen van de kit, mediaan van {n}; basislijn: minimaal "
-                f"notebook met {len(bron.cells)} cellen en dezelfde beoordelingscellen"
+                f"beoordeel_alles(parallel=1) over {k} inleveringen (met de start van het werkproces), gedeeld door {k}, "
+                f"mediaan van {herhalingen}; "
+                f"basislijn: nbgrader autograde van een minimaal notebook met {len(bron.cells)} cellen "
+                f"(spreiding {duur(spreiding(per_mini))})"
             ),
         ),
+        basis,
+    )
+
+
+def hele_groep(inst: Instellingen, tmp: Path, basis_per_stuk: float) -> Meting:
+    """30 deelnemers × alle beoordeelde blokken, parallel op alle kernen, tegen het ideaal."""
+    import nbformat
+
+    from samenwerkingscode.cursusmap import BEOORDEELDE_BLOKKEN
+
+    groep = 6 if inst.snel else GROEP
+    blokken = [b for b in BEOORDEELDE_BLOKKEN if (inst.project / "notebooks" / b / f"{b}.ipynb").is_file()]
+    notebooks = {b: nbformat.read(inst.project / "notebooks" / b / f"{b}.ipynb", as_version=4) for b in blokken}
+    antwoorden = {b: _afwisselend(*_antwoorden(inst.project, b), groep) for b in blokken}
+    cohort = _Cohort(tmp / "groep", notebooks, antwoorden)
+    aantal, n = groep * len(blokken), kernen()
+    reeks = Reeks()
+    reeks.meet(lambda: _controleer(cohort.kit(parallel=n), aantal))
+    return Meting(
+        naam=f"hele groep: {groep} × {len(blokken)} blokken ({aantal} inleveringen)",
+        waarde=reeks.wand[0],
+        basislijn=aantal * basis_per_stuk / n,
+        doel=DOEL_GROEP,
+        cpu=reeks.cpu[0],
+        toelichting=(
+            f"beoordeel_alles op {n} kernen, één run; basislijn (ideaal): {aantal} × minimaal notebook ÷ {n} kernen"
+        ),
+    )
+
+
+def schaalreeks(inst: Instellingen, tmp: Path) -> list[Meting]:
+    """Groepen van 30, 60 en 120 deelnemers voor één blok: groeit de tijd lineair?"""
+    import nbformat
+
+    blok = kies_blok(inst.project)
+    bron = nbformat.read(inst.project / "notebooks" / blok / f"{blok}.ipynb", as_version=4)
+    model, deels = _antwoorden(inst.project, blok)
+    n = kernen()
+    tijden: dict[int, Reeks] = {}
+    for grootte in SCHAAL:
+        cohort = _Cohort(tmp / f"schaal{grootte}", {blok: bron}, {blok: _afwisselend(model, deels, grootte)})
+        tijden[grootte] = Reeks()
+        tijden[grootte].meet(lambda cohort=cohort, grootte=grootte: _controleer(cohort.kit(parallel=n), grootte))
+        shutil.rmtree(tmp / f"schaal{grootte}", ignore_errors=True)
+    eerste = tijden[SCHAAL[0]].wand[0]
+    return [
         Meting(
-            naam=f"{blok} beoordelen, hele groep ({groep})",
-            waarde=groepstijd,
-            basislijn=basis * groep,
+            naam=f"schaal: {grootte} deelnemers, {blok}",
+            waarde=tijden[grootte].wand[0],
+            basislijn=eerste * grootte / SCHAAL[0],
+            cpu=tijden[grootte].cpu[0],
             toelichting=(
-                "cursus.beoordeel_alles (zoals regie cursus beoordeel, met voor- en nacontrole); "
-                f"basislijn: {groep} × de minimale inlevering"
+                f"op {n} kernen; basislijn: de groep van {SCHAAL[0]} × {grootte}/{SCHAAL[0]} (lineaire groei = 1,00×)"
             ),
-        ),
+        )
+        for grootte in SCHAAL
     ]
 
 
-def _controleer(uitslagen: list[Any], groep: int, blok: str, model: Path) -> None:
-    """Zijn alle inleveringen beoordeeld, en kregen de modelantwoorden punten?"""
-    if len(uitslagen) != groep:
-        raise BenchFout(f"Er zijn {len(uitslagen)} van de {groep} inleveringen beoordeeld.")
-    mislukt = [u.deelnemer for u in uitslagen if not u.beoordeeld]
-    if mislukt:
-        raise BenchFout(f"Niet beoordeeld: {', '.join(mislukt)}; meldingen: {uitslagen[0].meldingen}")
-    verwacht = json.loads(model.read_text(encoding="utf-8"))["oefeningen"]
-    scores = {u.deelnemer: u.score for u in uitslagen}
-    if verwacht and not scores.get("deelnemer01"):
-        raise BenchFout(
-            f"De modelantwoorden voor {blok} kregen geen punten (deelnemer01: {scores.get('deelnemer01')})."
-        )
+def meet(inst: Instellingen) -> list[Meting]:
+    with tempfile.TemporaryDirectory(prefix="bench-beoordelen-") as tmp:
+        per_stuk, basis = per_inlevering(inst, Path(tmp))
+        metingen = [per_stuk, hele_groep(inst, Path(tmp), basis)]
+        if inst.schaal:
+            metingen += schaalreeks(inst, Path(tmp))
+    return metingen

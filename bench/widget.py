@@ -17,10 +17,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench._kern import BenchFout, Doel, Instellingen, Meting, mediaan, percentiel
+from bench._kern import BenchFout, Doel, Instellingen, Meting, mediaan, percentiel, spreiding
 
 NAAM = "widget"
 DOEL = Doel(0.005, "waarde")
+DOEL_OPSLAG = Doel(0.05, "waarde")
+"""Vroeger een tijdstest in tests/test_antwoorden.py (test_snelheid); tijden horen hier, niet in een test."""
 VELD = "partijen"
 
 
@@ -63,8 +65,25 @@ def meet(inst: Instellingen) -> list[Meting]:
             begin = time.perf_counter()
             _kale_schrijf(kaal_pad, document)
             kaal.append(time.perf_counter() - begin)
+        # Het antwoordbestand zelf (zonder widget): negen velden van 200 tekens, steeds één bijwerken.
+        opslag_los = Antwoorden("blok1", map=map_ / "los")
+        for k in range(9):
+            opslag_los.schrijf(f"veld{k}", {"tekst": "x" * 200})
+        los: list[float] = []
+        for i in range(n):
+            begin = time.perf_counter()
+            opslag_los.werk_bij("veld0", tekst=f"versie {i}")
+            los.append(time.perf_counter() - begin)
     basis = mediaan(kaal)
     return [
+        Meting(
+            naam="Antwoorden.werk_bij → schijf (mediaan)",
+            waarde=mediaan(los),
+            basislijn=basis,
+            doel=DOEL_OPSLAG,
+            spreiding=spreiding(los),
+            toelichting=f"{n} keer één veld bijwerken in een bestand met 9 velden (slot, back-up, fsync)",
+        ),
         Meting(
             naam="widgetwijziging → schijf (mediaan)",
             waarde=mediaan(kit),

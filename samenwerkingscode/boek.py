@@ -580,6 +580,7 @@ def maak_werkbladen(doelmap: Path, projectmap: Path) -> list[Path]:
     bronnen = [
         *(PAKKET / "figuren").glob("*.py"),
         PAKKET / "canvas.py",
+        PAKKET / "casus.py",  # de woorden van de herkomstnoot
         Path(__file__).resolve(),  # titels en ondertitels van de werkbladen staan hier
         model.model_pad("canvas"),
         casuspad,
@@ -599,6 +600,7 @@ def maak_werkbladen(doelmap: Path, projectmap: Path) -> list[Path]:
         titel=springendal.canvas_onderwerp or springendal.titel,
         uit=doelmap / WERKBLADEN["springendal"].bestand,
         ondertitel=f"Ingevuld met de casusfeiten uit deze cursuskit ({SPRINGENDAL}); de bronnen staan in het boek.",
+        herkomst=casus.canvas_noot(springendal),
     )
     stempel.write_text(afdruk, encoding="utf-8")
     return uit

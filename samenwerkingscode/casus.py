@@ -1,9 +1,15 @@
 """Een casus: de feiten van een samenwerking, gecontroleerd en met bronnen.
 
 Het lopende voorbeeld (Springendal – Dal van de Mosbeek) en de eigen casus van een deelnemer
-gebruiken hetzelfde model. Elk feit verwijst naar een bron-id; wat de cursuskit zelf heeft
-afgeleid (doelen, bijdragen en risico's van partijen, een aangenomen partij of relatie) draagt
-``reconstructie: true``, zodat het boek en de widgets het als uitwerking kunnen tonen.
+gebruiken hetzelfde model. Elk feit verwijst naar een bron-id. Elk onderdeel kan zijn herkomst
+noemen (``herkomst: bron``, ``reconstructie`` of ``eigen inschatting``); widgets, poster en boek
+tonen die met :func:`herkomst_woorden`: in de casus van de kit is een reconstructie een
+"uitwerking in deze cursuskit", in de eigen casus van een deelnemer is het *jouw* reconstructie of
+inschatting. Het oudere ``reconstructie: true`` blijft geldig en betekent ``herkomst: reconstructie``.
+
+Data hoeven niet exact te zijn: "2019", "april 2021", "voorjaar 2021", "ca. 2019", "2014–2023",
+"sinds 2019" en "onbekend" zijn geldig. Ze worden getoond zoals ze geschreven zijn en gesorteerd
+met :func:`datum_sleutel` (onbekend achteraan).
 Een casusbestand bevat feiten en nooit antwoorden op oefeningen (geen samenwerkingsvorm per
 relatie, geen oordeel over trade-offs).
 
@@ -66,17 +72,164 @@ def _datum_als_tekst(waarde: Any) -> Any:
     return waarde
 
 
+_MAANDEN = {
+    naam: nummer
+    for nummer, namen in enumerate(
+        [
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("maart", "mrt", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("augustus", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for naam in namen
+}
+#: Seizoenen en delen van een jaar: (eerste maand, laatste maand).
+_PERIODEN = {
+    "winter": (1, 2),
+    "voorjaar": (3, 5),
+    "lente": (3, 5),
+    "zomer": (6, 8),
+    "najaar": (9, 11),
+    "herfst": (9, 11),
+    "begin": (1, 4),
+    "midden": (5, 8),
+    "medio": (5, 8),
+    "eind": (9, 12),
+    "einde": (9, 12),
+    "eerste helft": (1, 6),
+    "tweede helft": (7, 12),
+}
+ONBEKEND = "onbekend"
+DATUMVORMEN = (
+    "2019, 2019-04, 2019-04-18, 18 april 2019, april 2019, voorjaar 2019, ca. 2019, "
+    "2014–2023 (een periode), sinds 2019 of onbekend"
+)
+_VOORZET = re.compile(r"^(ca\.?|circa|rond|omstreeks|ongeveer|sinds|vanaf|na|voor|vóór|uiterlijk)\s+(.+)$")
+_BEREIK = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|\s+tot en met\s+|\s+t/m\s+|\s+tot\s+)\s*(.+)$")
+_JAAR_BEREIK = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+class DatumFout(ValueError):
+    """Een datum die niet te lezen is; de tekst is de Nederlandse melding."""
+
+
+def _eenvoudige_datum(tekst: str) -> tuple[date, date]:
+    """(eerste dag, laatste dag) van één datum zonder voorzetsel of bereik; anders ``DatumFout``."""
+    import calendar
+
+    def maand_einde(jaar: int, maand: int) -> date:
+        return date(jaar, maand, calendar.monthrange(jaar, maand)[1])
+
+    treffer = _DATUM.match(tekst)
+    if treffer:
+        jaar, maand, dag = (int(g) if g else None for g in treffer.groups())
+        try:
+            if dag is not None:
+                d = date(jaar, maand, dag)  # type: ignore[arg-type]
+                return d, d
+            if maand is not None:
+                return date(jaar, maand, 1), maand_einde(jaar, maand)  # type: ignore[arg-type]
+            return date(jaar, 1, 1), date(jaar, 12, 31)  # type: ignore[arg-type]
+        except ValueError:
+            raise DatumFout(f"{tekst!r} is geen bestaande datum") from None
+    delen = tekst.split()
+    if len(delen) >= 2 and re.fullmatch(r"\d{4}", delen[-1]):
+        jaar = int(delen[-1])
+        if jaar < 1:
+            raise DatumFout(f"{tekst!r} is geen bestaande datum")
+        voor = " ".join(delen[:-1]).rstrip(".")
+        if voor in _MAANDEN:
+            return date(jaar, _MAANDEN[voor], 1), maand_einde(jaar, _MAANDEN[voor])
+        if voor in _PERIODEN:
+            van, tot = _PERIODEN[voor]
+            return date(jaar, van, 1), maand_einde(jaar, tot)
+        if len(delen) == 3 and delen[0].isdigit() and delen[1].rstrip(".") in _MAANDEN:
+            try:
+                d = date(jaar, _MAANDEN[delen[1].rstrip(".")], int(delen[0]))
+            except ValueError:
+                raise DatumFout(f"{tekst!r} is geen bestaande datum") from None
+            return d, d
+    raise DatumFout(f"een datum schrijf je als {DATUMVORMEN}; niet {_kort(tekst)}")
+
+
+def datum_bereik(tekst: str) -> tuple[date, date] | None:
+    """(vroegst, laatst) dat een geschreven datum kan betekenen; ``None`` bij 'onbekend'.
+
+    Waarom een bereik: "2019" en "voorjaar 2021" zijn echte feiten zonder dag. Sorteren op het
+    begin en controleren op het einde houdt ze bruikbaar zonder een datum te verzinnen.
+    """
+    schoon = " ".join(tekst.strip().lower().split())
+    if schoon == ONBEKEND:
+        return None
+    jaren = _JAAR_BEREIK.match(schoon)
+    if jaren:
+        schoon = f"{jaren.group(1)} – {jaren.group(2)}"
+    voorzet = _VOORZET.match(schoon)
+    if voorzet:
+        binnen = datum_bereik(voorzet.group(2))
+        if binnen is None:
+            raise DatumFout(f"{_kort(tekst)}: 'onbekend' kan niet na '{voorzet.group(1)}' staan")
+        begin, eind = binnen
+        if voorzet.group(1) in ("sinds", "vanaf", "na"):
+            return begin, date.max
+        if voorzet.group(1) in ("voor", "vóór", "uiterlijk"):
+            return date.min, eind
+        return begin, eind
+    bereik = _BEREIK.match(schoon)
+    if bereik and not _DATUM.match(schoon):
+        begin, _ = datum_bereik_van_een(bereik.group(1))
+        _, eind = datum_bereik_van_een(bereik.group(2))
+        if eind < begin:
+            raise DatumFout(f"in {_kort(tekst)} ligt het einde vóór het begin")
+        return begin, eind
+    return _eenvoudige_datum(schoon)
+
+
+def datum_bereik_van_een(tekst: str) -> tuple[date, date]:
+    """Eén datum, eventueel met 'ca.' ervoor (binnen een bereik)."""
+    voorzet = _VOORZET.match(tekst.strip())
+    if voorzet and voorzet.group(1) in ("ca.", "ca", "circa", "rond", "omstreeks", "ongeveer"):
+        tekst = voorzet.group(2)
+    if tekst.strip() == ONBEKEND:
+        raise DatumFout("een periode met 'onbekend' erin schrijf je als 'sinds …' of 'vóór …'")
+    return _eenvoudige_datum(tekst.strip())
+
+
+def datum_sleutel(tekst: str | None) -> tuple[int, date, date]:
+    """Sorteersleutel voor een geschreven datum: op begin, dan einde; onbekend (of leeg) achteraan."""
+    bereik = None
+    if tekst:
+        try:
+            bereik = datum_bereik(tekst)
+        except DatumFout:
+            bereik = None
+    if bereik is None:
+        return (1, date.max, date.max)
+    return (0, *bereik)
+
+
 def _controleer_datum(waarde: str) -> str:
-    treffer = _DATUM.match(waarde)
-    fout = f"een datum schrijf je als JJJJ, JJJJ-MM of JJJJ-MM-DD (bijvoorbeeld 2019-04-18), niet {waarde!r}"
-    if not treffer:
-        raise ValueError(fout)
-    jaar, maand, dag = treffer.groups()
+    waarde = " ".join(waarde.split())
     try:
-        date(int(jaar), int(maand or 1), int(dag or 1))
-    except ValueError:
-        raise ValueError(f"{waarde!r} is geen bestaande datum") from None
+        datum_bereik(waarde)
+    except DatumFout as fout:
+        raise ValueError(str(fout)) from None
     return waarde
+
+
+def _kort(waarde: str, lengte: int = 60) -> str:
+    """Een waarde voor in een melding: afgekapt, zodat een foute regel van 1 MB de melding niet vult."""
+    return repr(waarde if len(waarde) <= lengte else waarde[:lengte] + "…")
 
 
 def _controleer_url(waarde: str) -> str:
@@ -97,10 +250,10 @@ Id = Annotated[
 
 
 def _datum_schema(schema: dict[str, Any]) -> None:
-    """In YAML is ``datum: 2019`` een getal; het schema voor editors accepteert dat ook."""
+    """In YAML is ``datum: 2019`` een getal; het schema voor editors accepteert dat ook (en vrije tekst)."""
     schema.pop("type", None)
     schema["anyOf"] = [
-        {"type": "string", "pattern": _DATUM.pattern},
+        {"type": "string", "minLength": 4},
         {"type": "integer", "minimum": 1000, "maximum": 9999},
     ]
 
@@ -109,7 +262,10 @@ Datum = Annotated[
     str,
     BeforeValidator(_datum_als_tekst),
     AfterValidator(_controleer_datum),
-    Field(description="Datum als JJJJ, JJJJ-MM of JJJJ-MM-DD.", json_schema_extra=_datum_schema),
+    Field(
+        description=f"Datum zoals je hem weet: {DATUMVORMEN}. Wordt getoond zoals geschreven.",
+        json_schema_extra=_datum_schema,
+    ),
 ]
 Url = Annotated[
     str,
@@ -122,8 +278,49 @@ Bronnen = Annotated[
 ]
 
 
+#: Een veld dat nog gelezen wordt maar niet meer in nieuwe bestanden hoort (editors strepen het door).
+_VEROUDERD: dict[str, Any] = {"deprecated": True}
+
+HERKOMSTEN = ("bron", "reconstructie", "eigen inschatting")
+
+
+def _herkomst_als_tekst(waarde: Any) -> Any:
+    """'eigen_inschatting' en 'Eigen inschatting' betekenen hetzelfde als 'eigen inschatting'."""
+    if isinstance(waarde, str):
+        return " ".join(waarde.strip().lower().replace("_", " ").replace("-", " ").split())
+    return waarde
+
+
+Herkomst = Annotated[
+    Literal["bron", "reconstructie", "eigen inschatting"],
+    BeforeValidator(_herkomst_als_tekst),
+    Field(
+        description=(
+            "Waar dit onderdeel vandaan komt: 'bron' (staat in een bron), 'reconstructie' (afgeleid uit "
+            "bronnen, geen feit uit een bron) of 'eigen inschatting'. Laat weg: met bronnen is het 'bron'."
+        )
+    ),
+]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class _MetHerkomst(_Model):
+    """Een onderdeel met een herkomst; ``reconstructie: true`` (de oudere schrijfwijze) blijft geldig."""
+
+    herkomst: Herkomst | None = None
+
+    @model_validator(mode="after")
+    def _herkomst_past_bij_reconstructie(self) -> _MetHerkomst:
+        oud = getattr(self, "reconstructie", False)
+        if oud and self.herkomst not in (None, "reconstructie"):
+            raise ValueError(
+                f"'reconstructie: true' en 'herkomst: {self.herkomst}' spreken elkaar tegen; "
+                "haal 'reconstructie' weg en houd alleen 'herkomst'"
+            )
+        return self
 
 
 # --- De onderdelen van een casus ----------------------------------------------------------------
@@ -141,7 +338,7 @@ class Bron(_Model):
     datum: Datum | None = Field(default=None, description="Datum van publicatie (JJJJ, JJJJ-MM of JJJJ-MM-DD).")
 
 
-class Gebied(_Model):
+class Gebied(_MetHerkomst):
     """Het gebied waar de samenwerking over gaat."""
 
     naam: Tekst
@@ -153,7 +350,7 @@ class Gebied(_Model):
     bronnen: Bronnen = Field(default_factory=list)
 
 
-class Opgave(_Model):
+class Opgave(_MetHerkomst):
     """Waar de samenwerking voor nodig is: het probleem en de aanpak."""
 
     omschrijving: str = ""
@@ -162,7 +359,7 @@ class Opgave(_Model):
     bronnen: Bronnen = Field(default_factory=list)
 
 
-class Partij(_Model):
+class Partij(_MetHerkomst):
     """Een partij in de samenwerking: een organisatie of een groep (nooit een persoon bij naam)."""
 
     id: Id
@@ -177,13 +374,14 @@ class Partij(_Model):
     reconstructie: bool = Field(
         default=False,
         description=(
-            "true: doelen, bijdragen en risico's (en wat niet met een bron is onderbouwd) zijn afgeleid "
-            "voor het onderwijs, een uitwerking in deze cursuskit en geen feit uit een bron."
+            "Oudere schrijfwijze van 'herkomst: reconstructie': doelen, bijdragen en risico's (en wat niet "
+            "met een bron is onderbouwd) zijn afgeleid en geen feit uit een bron."
         ),
+        json_schema_extra=_VEROUDERD,
     )
 
 
-class Relatie(_Model):
+class Relatie(_MetHerkomst):
     """Een relatie tussen partijen: tweezijdig, of een samenwerkingsverband zoals een commissie."""
 
     id: Id
@@ -195,11 +393,13 @@ class Relatie(_Model):
     omschrijving: Tekst = Field(description="Wat er tussen deze partijen speelt (feiten, geen samenwerkingsvorm).")
     bronnen: Bronnen = Field(default_factory=list)
     reconstructie: bool = Field(
-        default=False, description="true: (een deel van) deze relatie is een aanname of afleiding van de cursuskit."
+        default=False,
+        description="Oudere schrijfwijze van 'herkomst: reconstructie' (een aanname of afleiding).",
+        json_schema_extra=_VEROUDERD,
     )
 
 
-class Gebeurtenis(_Model):
+class Gebeurtenis(_MetHerkomst):
     """Een moment op de tijdlijn."""
 
     datum: Datum
@@ -209,14 +409,16 @@ class Gebeurtenis(_Model):
 
     @model_validator(mode="after")
     def _tot_na_datum(self) -> Gebeurtenis:
-        # Vergelijk op de gemeenschappelijke precisie: 'tot: 2021-12' past bij 'datum: 2021-12-21'.
-        lengte = min(len(self.datum), len(self.tot or ""))
-        if self.tot is not None and self.tot[:lengte] < self.datum[:lengte]:
+        # Vergelijk bereiken: 'tot: 2021-12' past bij 'datum: 2021-12-21', 'tot: 2021' bij 'datum: voorjaar 2021'.
+        if self.tot is None:
+            return self
+        van, tot = datum_bereik(self.datum), datum_bereik(self.tot)
+        if van is not None and tot is not None and tot[1] < van[0]:
             raise ValueError(f"'tot' ({self.tot}) ligt vóór 'datum' ({self.datum})")
         return self
 
 
-class Maatregel(_Model):
+class Maatregel(_MetHerkomst):
     """Een maatregel die in het gebied genomen wordt of is."""
 
     id: Id
@@ -224,23 +426,64 @@ class Maatregel(_Model):
     omschrijving: str = ""
     uitvoerders: list[Id] = Field(default_factory=list, description="Id's van partijen die de maatregel uitvoeren.")
     bronnen: Bronnen = Field(default_factory=list)
-    reconstructie: bool = False
+    reconstructie: bool = Field(
+        default=False, description="Oudere schrijfwijze van 'herkomst: reconstructie'.", json_schema_extra=_VEROUDERD
+    )
 
 
-class Stem(_Model):
-    """Een citaat uit een openbare bron; noemt medium en datum, nooit een persoon bij naam."""
+class Stem(_MetHerkomst):
+    """Een stem uit een openbare bron: een letterlijk citaat of een weergave (indirecte rede).
+
+    Noemt medium en datum, nooit een persoon bij naam. Een weergave krijgt nooit aanhalingstekens:
+    wie iets navertelt, legt de partij geen letterlijke woorden in de mond.
+    """
 
     tekst: Tekst
+    soort: Literal["citaat", "weergave"] = Field(
+        default="citaat",
+        description="'citaat': letterlijk, met aanhalingstekens; 'weergave': wat iemand volgens de bron zei.",
+    )
     spreker: str = Field(default="", description="Organisatie of rol (bijvoorbeeld 'LTO Noord'), nooit een naam.")
     medium: Tekst
     datum: Datum | None = Field(default=None, description="Laat weg als de datum niet bekend is.")
     bron: Id
 
 
+class Doelrelatie(_MetHerkomst):
+    """Hoe de eigen doelen van partijen zich tot elkaar verhouden: de kern van Blok 3 en 4."""
+
+    id: Id
+    tussen: list[Id] = Field(min_length=2, description="Id's van de partijen (twee of meer).")
+    soort: Literal["gedeeld", "verenigbaar", "spanning", "tegenstrijdig"] = Field(
+        description=(
+            "'gedeeld': hetzelfde doel; 'verenigbaar': verschillend maar samen haalbaar; 'spanning': het "
+            "een gaat deels ten koste van het ander; 'tegenstrijdig': niet tegelijk te halen."
+        )
+    )
+    omschrijving: Tekst = Field(description="Welke doelen het zijn en hoe ze elkaar raken.")
+    bronnen: Bronnen = Field(default_factory=list)
+
+
+class GezamenlijkDoel(_MetHerkomst):
+    """Het (mogelijke) gezamenlijk doel: nog een kandidaat, of al door de partijen afgesproken."""
+
+    omschrijving: Tekst
+    status: Literal["kandidaat", "afgesproken"] = Field(
+        default="kandidaat",
+        description="'kandidaat': een mogelijk gezamenlijk doel; 'afgesproken': de partijen hebben het vastgelegd.",
+    )
+    partijen: list[Id] = Field(default_factory=list, description="Id's van de partijen die dit doel (zouden) delen.")
+    bronnen: Bronnen = Field(default_factory=list)
+
+
 class Metadata(_Model):
     """Over dit bestand."""
 
     schema_versie: Literal[1] = SCHEMA_VERSIE
+    eigen_casus: bool = Field(
+        default=False,
+        description="true: de eigen casus van een deelnemer; een reconstructie of inschatting is dan van jou.",
+    )
     toelichting: str = ""
     bijgewerkt: Datum | None = None
 
@@ -261,14 +504,23 @@ class Casus(_Model):
     maatregelen: list[Maatregel] = Field(default_factory=list)
     canvas_onderwerp: str = Field(default="", description="Welke samenwerking het canvas beschrijft.")
     canvas_reconstructie: bool = Field(
-        default=False, description="true: de canvasinhoud is (deels) afgeleid door de cursuskit."
+        default=False,
+        description="Oudere schrijfwijze van 'canvas_herkomst: reconstructie'.",
+        json_schema_extra=_VEROUDERD,
     )
+    canvas_herkomst: Herkomst | None = None
     canvas: dict[str, list[Tekst]] = Field(
         default_factory=dict,
         description="Inhoud van het Samenwerkingscanvas: per canvasveld een lijst regels.",
         json_schema_extra=_canvas_schema,
     )
     stemmen: list[Stem] = Field(default_factory=list)
+    doelrelaties: list[Doelrelatie] = Field(
+        default_factory=list, description="Hoe de doelen van partijen zich tot elkaar verhouden."
+    )
+    gezamenlijk_doel: GezamenlijkDoel | None = Field(
+        default=None, description="Het (mogelijke) gezamenlijk doel van de partijen."
+    )
     bronnen: list[Bron] = Field(default_factory=list)
     metadata: Metadata = Field(default_factory=Metadata)
 
@@ -276,7 +528,16 @@ class Casus(_Model):
     def _controleer_verwijzingen(self) -> Casus:
         """Ids uniek, verwijzingen naar partijen en bronnen bestaan, canvasvelden bekend."""
         fouten: list[tuple[tuple[str | int, ...], str, Any]] = []
-        for lijst in ("partijen", "relaties", "maatregelen", "bronnen"):
+        if self.canvas_reconstructie and self.canvas_herkomst not in (None, "reconstructie"):
+            fouten.append(
+                (
+                    ("canvas_herkomst",),
+                    f"'canvas_reconstructie: true' en 'canvas_herkomst: {self.canvas_herkomst}' spreken elkaar "
+                    "tegen; haal 'canvas_reconstructie' weg en houd alleen 'canvas_herkomst'",
+                    self.canvas_herkomst,
+                )
+            )
+        for lijst in ("partijen", "relaties", "maatregelen", "doelrelaties", "bronnen"):
             gezien: dict[str, int] = {}
             for i, item in enumerate(getattr(self, lijst)):
                 if item.id in gezien:
@@ -303,6 +564,14 @@ class Casus(_Model):
             for j, pid in enumerate(maatregel.uitvoerders):
                 if pid not in partij_ids:
                     fouten.append((("maatregelen", i, "uitvoerders", j), _onbekend("partij", pid, partij_ids), pid))
+        for i, doelrelatie in enumerate(self.doelrelaties):
+            for j, pid in enumerate(doelrelatie.tussen):
+                if pid not in partij_ids:
+                    fouten.append((("doelrelaties", i, "tussen", j), _onbekend("partij", pid, partij_ids), pid))
+        if self.gezamenlijk_doel is not None:
+            for j, pid in enumerate(self.gezamenlijk_doel.partijen):
+                if pid not in partij_ids:
+                    fouten.append((("gezamenlijk_doel", "partijen", j), _onbekend("partij", pid, partij_ids), pid))
 
         bron_ids = [b.id for b in self.bronnen]
         for pad, bron in self._bronverwijzingen():
@@ -339,10 +608,13 @@ class Casus(_Model):
         if self.gebied is not None:
             for j, b in enumerate(self.gebied.bronnen):
                 yield ("gebied", "bronnen", j), b
-        for lijst in ("partijen", "relaties", "tijdlijn", "maatregelen"):
+        for lijst in ("partijen", "relaties", "tijdlijn", "maatregelen", "doelrelaties"):
             for i, item in enumerate(getattr(self, lijst)):
                 for j, b in enumerate(item.bronnen):
                     yield (lijst, i, "bronnen", j), b
+        if self.gezamenlijk_doel is not None:
+            for j, b in enumerate(self.gezamenlijk_doel.bronnen):
+                yield ("gezamenlijk_doel", "bronnen", j), b
         for i, stem in enumerate(self.stemmen):
             yield ("stemmen", i, "bron"), stem.bron
 
@@ -359,6 +631,106 @@ class Casus(_Model):
             if b.id == bron_id:
                 return b
         raise RegieFout(_onbekend("bron", bron_id, [b.id for b in self.bronnen]).capitalize() + ".")
+
+
+# --- Herkomst: de juiste woorden per soort casus ----------------------------------------------------
+
+#: Hoe een herkomst heet, in de casus van de kit en in de eigen casus van een deelnemer.
+_HERKOMST_WOORDEN: dict[tuple[str, bool], str] = {
+    ("bron", False): "uit een bron",
+    ("bron", True): "uit een bron",
+    ("reconstructie", False): "reconstructie: uitwerking in deze cursuskit",
+    ("reconstructie", True): "jouw reconstructie",
+    ("eigen inschatting", False): "inschatting van deze cursuskit",
+    ("eigen inschatting", True): "jouw eigen inschatting",
+}
+
+
+def is_eigen(casus: Casus | None) -> bool:
+    """Is dit de eigen casus van een deelnemer (dan is een reconstructie of inschatting van hem of haar)?"""
+    return casus is not None and casus.metadata.eigen_casus
+
+
+def als_eigen(casus: Casus) -> Casus:
+    """Dezelfde casus, gemarkeerd als eigen casus (ook een ouder bestand zonder ``eigen_casus: true``)."""
+    if casus.metadata.eigen_casus:
+        return casus
+    return casus.model_copy(update={"metadata": casus.metadata.model_copy(update={"eigen_casus": True})})
+
+
+def herkomst_van(onderdeel: Any, casus: Casus | None = None) -> str:
+    """De herkomst van een onderdeel: wat er staat, anders 'reconstructie: true', anders afgeleid.
+
+    Zonder opgave geldt: met bronnen (of de bron van een stem) 'bron'; zonder bron in een eigen
+    casus 'eigen inschatting' (wat een deelnemer zonder bron opschrijft, is zijn inschatting);
+    zonder bron in de casus van de kit 'bron' (de kit noemt zijn bronnen bij de casus als geheel).
+    """
+    herkomst = getattr(onderdeel, "herkomst", None)
+    if herkomst:
+        return str(herkomst)
+    if getattr(onderdeel, "reconstructie", False):
+        return "reconstructie"
+    if getattr(onderdeel, "bronnen", None) or getattr(onderdeel, "bron", None):
+        return "bron"
+    return "eigen inschatting" if is_eigen(casus) else "bron"
+
+
+def canvas_herkomst(casus: Casus) -> str:
+    """De herkomst van de canvasinhoud van een casus."""
+    if casus.canvas_herkomst:
+        return casus.canvas_herkomst
+    if casus.canvas_reconstructie:
+        return "reconstructie"
+    return "eigen inschatting" if is_eigen(casus) else "bron"
+
+
+def herkomst_woorden(herkomst: str, eigen: bool) -> str:
+    """De woorden voor een herkomst: 'jouw eigen inschatting' in een eigen casus, nooit 'uitwerking in deze cursuskit'."""
+    return _HERKOMST_WOORDEN[(herkomst, eigen)]
+
+
+def herkomst_label(onderdeel: Any, casus: Casus | None) -> str:
+    """Een label voor naast een onderdeel in een widget of het boek; leeg als het uit een bron komt."""
+    herkomst = herkomst_van(onderdeel, casus)
+    if herkomst == "bron":
+        return ""
+    return f"({herkomst_woorden(herkomst, is_eigen(casus))})"
+
+
+def herkomst_noot(herkomsten: Iterable[str], eigen: bool) -> str:
+    """Eén zin voor onder een poster of figuur: welke inhoud uit bronnen komt en welke niet."""
+    gezien = [h for h in HERKOMSTEN if h in set(herkomsten)]
+    if not gezien:
+        return ""
+    if gezien == ["bron"]:
+        return "Inhoud: uit bronnen."
+    return "Inhoud: " + "; ".join(herkomst_woorden(h, eigen) for h in gezien) + "."
+
+
+def canvas_noot(casus: Casus, aangevuld: bool = False) -> str:
+    """De voetnoot bij het canvas van een casus (poster): de herkomst van de canvasinhoud.
+
+    ``aangevuld``: de deelnemer heeft de inhoud zelf aangepast; dat is zijn eigen inschatting.
+    """
+    herkomsten = {canvas_herkomst(casus)}
+    if casus.bronnen:
+        herkomsten.add("bron")
+    noot = herkomst_noot(herkomsten, is_eigen(casus))
+    if aangevuld:
+        noot = noot.rstrip(".") + f"; aangevuld met {herkomst_woorden('eigen inschatting', True)}."
+    return noot
+
+
+def stem_tekst(stem: Stem) -> str:
+    """Een stem zoals hij getoond wordt: een citaat tussen aanhalingstekens, een weergave zonder."""
+    if stem.soort == "citaat":
+        return f"“{stem.tekst}”"
+    return f"{stem.tekst} (weergave, geen letterlijk citaat)"
+
+
+def tijdlijn_op_volgorde(casus: Casus) -> list[Gebeurtenis]:
+    """De tijdlijn op datum (ook 'voorjaar 2021' en 'ca. 2019'); 'onbekend' achteraan, verder de bestandsvolgorde."""
+    return sorted(casus.tijdlijn, key=lambda g: datum_sleutel(g.datum))
 
 
 def _onbekend(soort: str, waarde: str, bekend: list[str]) -> str:
@@ -409,9 +781,12 @@ def samenvatting(casus: Casus) -> str:
     else:
         regels.append("Gebied: niet ingevuld")
     partijen = str(len(casus.partijen))
-    gereconstrueerd = sum(p.reconstructie for p in casus.partijen)
+    gereconstrueerd = sum(herkomst_van(p, casus) == "reconstructie" for p in casus.partijen)
     if gereconstrueerd:
-        partijen += f", waarvan {gereconstrueerd} met een reconstructie (uitwerking in deze cursuskit)"
+        partijen += f", waarvan {gereconstrueerd} met een {herkomst_woorden('reconstructie', is_eigen(casus))}"
+    ingeschat = sum(p.herkomst == "eigen inschatting" for p in casus.partijen)
+    if ingeschat:
+        partijen += f", {ingeschat} als {herkomst_woorden('eigen inschatting', is_eigen(casus))}"
     regels.append(f"Partijen: {partijen}")
     regels.append(
         " · ".join(
@@ -420,6 +795,7 @@ def samenvatting(casus: Casus) -> str:
                 _aantal(len(casus.tijdlijn), "gebeurtenis", "gebeurtenissen"),
                 _aantal(len(casus.maatregelen), "maatregel", "maatregelen"),
                 _aantal(len(casus.stemmen), "stem", "stemmen"),
+                _aantal(len(casus.doelrelaties), "doelrelatie", "doelrelaties"),
                 _aantal(len(casus.bronnen), "bron", "bronnen"),
             ]
         )
@@ -430,6 +806,8 @@ def samenvatting(casus: Casus) -> str:
     if volledig.leeg:
         canvasregel += " (leeg: " + ", ".join(canvasmodel.veld(s).titel for s in volledig.leeg) + ")"
     regels.append(canvasregel)
+    if casus.gezamenlijk_doel is not None:
+        regels.append(f"Gezamenlijk doel ({casus.gezamenlijk_doel.status}): {casus.gezamenlijk_doel.omschrijving}")
     return "\n".join(regels)
 
 
@@ -501,19 +879,33 @@ def kit_casus(naam: str = "springendal-mosbeek") -> Path:
 
 
 __all__ = [
+    "DATUMVORMEN",
+    "HERKOMSTEN",
     "SCHEMA_BESTAND",
     "Bron",
     "Casus",
+    "Doelrelatie",
     "Gebeurtenis",
     "Gebied",
+    "GezamenlijkDoel",
     "Maatregel",
     "Metadata",
     "Opgave",
     "Partij",
     "Relatie",
     "Stem",
+    "als_eigen",
+    "canvas_herkomst",
     "canvas_inhoud",
+    "canvas_noot",
     "casus_yaml",
+    "datum_bereik",
+    "datum_sleutel",
+    "herkomst_label",
+    "herkomst_noot",
+    "herkomst_van",
+    "herkomst_woorden",
+    "is_eigen",
     "kit_casus",
     "laad_casus",
     "lege_casus",
@@ -523,4 +915,6 @@ __all__ = [
     "schema_tekst",
     "schrijf_casus",
     "schrijf_schema",
+    "stem_tekst",
+    "tijdlijn_op_volgorde",
 ]

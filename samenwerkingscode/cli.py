@@ -130,7 +130,16 @@ def _canvas(args: argparse.Namespace) -> int:
 
     gelezen = casus.laad_casus(args.pad)
     poster = importlib.import_module("samenwerkingscode.figuren.poster")  # laadt matplotlib: pas hier
-    poster.teken_canvas(casus.canvas_inhoud(gelezen), titel=gelezen.canvas_onderwerp or gelezen.titel, uit=uit)
+    from samenwerkingscode.eigen_casus import is_eigen_bestand
+
+    if is_eigen_bestand(args.pad):
+        gelezen = casus.als_eigen(gelezen)
+    poster.teken_canvas(
+        casus.canvas_inhoud(gelezen),
+        titel=gelezen.canvas_onderwerp or gelezen.titel,
+        uit=uit,
+        herkomst=casus.canvas_noot(gelezen),
+    )
     print(f"Samenwerkingscanvas opgeslagen in {uit}")
     return 0
 
@@ -148,7 +157,7 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
 
     - ``maak(*, cohort: Path, blok: int | None) -> int | None``
     - ``importeer(*, cohort: Path, pad: Path, vervang: bool) -> int | None``
-    - ``beoordeel(*, cohort: Path, blok: int | None) -> int | None``
+    - ``beoordeel(*, cohort: Path, blok: int | None, parallel: int | None, tijd_per_inlevering: int | None) -> int``
     - ``feedback(*, cohort: Path, blok: int | None) -> int | None``
     - ``cijfers(*, cohort: Path, uit: Path) -> int | None``
     - ``overzicht(*, cohort: Path, uit: Path) -> int | None``
@@ -170,9 +179,20 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
 
 
 def _lab(args: argparse.Namespace) -> int:
-    """Roept ``samenwerkingscode.cursus.open_lab() -> int | None`` aan (met ``--trainer``: ``trainer=True``)."""
+    """Roept ``samenwerkingscode.lab.open_lab() -> int | None`` aan (met ``--trainer``: ``trainer=True``)."""
     extra = {"trainer": True} if getattr(args, "trainer", False) else {}
-    return int(_cursusmodule().open_lab(**extra) or 0)
+    return int(importlib.import_module("samenwerkingscode.lab").open_lab(**extra) or 0)
+
+
+def _positief(tekst: str) -> int:
+    """Een geheel getal van minstens 1 (voor --parallel en --tijd-per-inlevering)."""
+    try:
+        getal = int(tekst)
+    except ValueError:
+        getal = 0
+    if getal < 1:
+        raise argparse.ArgumentTypeError(f"geef een geheel getal van minstens 1, niet {tekst!r}")
+    return getal
 
 
 def _blok(tekst: str) -> int:
@@ -181,6 +201,46 @@ def _blok(tekst: str) -> int:
     if not treffer:
         raise argparse.ArgumentTypeError(f"een blok is 1 t/m 5 (bijvoorbeeld 2 of blok2), niet {tekst!r}")
     return int(treffer.group(1))
+
+
+def _uitwisselen(args: argparse.Namespace) -> int:
+    """``samenwerkingscode.uitwisselen.regie``: elkaars casus lezen (uitdelen of terugbrengen)."""
+    module = importlib.import_module("samenwerkingscode.uitwisselen")
+    return int(module.regie(cohort=Path(args.cohort), k=args.k, zaad=args.zaad, terugbrengen=args.terug) or 0)
+
+
+def _casusboek(args: argparse.Namespace) -> int:
+    """``samenwerkingscode.casusboek.casusboek``: de gedeelde casussen in één document."""
+    pad = importlib.import_module("samenwerkingscode.casusboek").casusboek(Path(args.uit), cohort=Path(args.cohort))
+    print(f"Casusboek opgeslagen in {pad} (alleen gedeelde casussen).")
+    return 0
+
+
+def _samen_leren(cursus_sub: Any) -> None:
+    """``regie cursus uitwisselen`` en ``regie cursus casusboek`` (issue 13: samen leren)."""
+    sub = cursus_sub.add_parser(
+        "uitwisselen",
+        help="geef elke gedeelde eigen casus aan lezers, of breng hun reacties terug (--terug)",
+        description="Verdeel de gedeelde eigen casussen over lezers (nooit de auteur) en geef elke lezer een "
+        "leesnotebook. Nog eens draaien voegt laat ingeleverde casussen toe zonder de rest te wijzigen.\n"
+        "Met --terug: verzamel de reacties, maak per auteur een pagina en een overzicht voor de trainer.",
+        formatter_class=_Opmaak,
+    )
+    sub.add_argument("--terug", action="store_true", help="breng de reacties terug naar de auteurs")
+    sub.add_argument("--k", type=int, default=2, metavar="K", help="lezers per casus (standaard: 2)")
+    sub.add_argument("--zaad", type=int, default=None, metavar="N", help="zaad voor een herhaalbare verdeling")
+    _met_cohort(sub)
+    sub.set_defaults(functie=_uitwisselen)
+    boek = cursus_sub.add_parser(
+        "casusboek",
+        help="de gedeelde casussen van de groep in één document (.pdf of .html)",
+        description="Maak het casusboek van de groep: elke gedeelde casus met canvas en samenvatting. "
+        "Een relatief pad komt in de cohortmap.",
+        formatter_class=_Opmaak,
+    )
+    boek.add_argument("--uit", metavar="PAD", required=True, help="het bestand, eindigend op .pdf of .html")
+    _met_cohort(boek)
+    boek.set_defaults(functie=_casusboek)
 
 
 # --- De parser -----------------------------------------------------------------------------------
@@ -293,9 +353,28 @@ def bouw_parser() -> argparse.ArgumentParser:
         (
             "beoordeel",
             "beoordeel alle inleveringen automatisch",
-            "Beoordeel de inleveringen automatisch. Een kapotte inlevering wordt gemeld; de rest gaat door.",
-            lambda p: p.add_argument("blok", nargs="?", type=_blok, metavar="BLOK", help=blok_hulp),
-            {"blok": lambda a: a.blok},
+            "Beoordeel de inleveringen automatisch, parallel op alle kernen en in een zandbak.\n"
+            "Een kapotte inlevering wordt gemeld; de rest gaat door. Eigen code van deelnemers wordt niet uitgevoerd.",
+            lambda p: (
+                p.add_argument("blok", nargs="?", type=_blok, metavar="BLOK", help=blok_hulp),
+                p.add_argument(
+                    "--parallel",
+                    metavar="N",
+                    type=_positief,
+                    help="aantal inleveringen tegelijk (standaard: alle kernen)",
+                ),
+                p.add_argument(
+                    "--tijd-per-inlevering",
+                    metavar="SECONDEN",
+                    type=_positief,
+                    help="maximale tijd voor alle cellen van één inlevering samen (standaard: 300)",
+                ),
+            ),
+            {
+                "blok": lambda a: a.blok,
+                "parallel": lambda a: a.parallel,
+                "tijd_per_inlevering": lambda a: a.tijd_per_inlevering,
+            },
         ),
         (
             "feedback",
@@ -326,6 +405,8 @@ def bouw_parser() -> argparse.ArgumentParser:
         argumenten(sub)
         _met_cohort(sub)
         sub.set_defaults(functie=_cursus(naam, **velden))
+
+    _samen_leren(cursus_sub)
 
     # regie lab
     lab = opdrachten.add_parser(

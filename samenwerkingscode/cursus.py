@@ -1,6 +1,6 @@
 """De trainersworkflow op nbgrader: maken, inlezen, beoordelen, feedback, cijfers, overzicht.
 
-Dit zijn de functies achter ``regie cursus …`` en ``regie lab``. Ze gebruiken de Python-API van
+Dit zijn de functies achter ``regie cursus …`` (``regie lab`` staat in :mod:`samenwerkingscode.lab`). Ze gebruiken de Python-API van
 nbgrader (``NbGraderAPI``, ``Gradebook``) met de instellingen uit :mod:`samenwerkingscode.cursusmap`,
 zodat de opdrachtregel, de tests en de formgrader hetzelfde doen. Een trainer ziet nooit een
 traceback: wat misgaat, wordt in het Nederlands gemeld (``RegieFout`` of een samenvattingstabel),
@@ -17,11 +17,9 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +75,8 @@ def _alembic_op_pad() -> None:
         os.environ["PATH"] = os.pathsep.join([bin_map, *paden])
 
 
-def maak_api(map_: Cursusmap, *, tijdslimiet: int = TIJDSLIMIET) -> Any:
-    """Een ``NbGraderAPI`` met de instellingen van de kit voor deze cohortmap."""
+def maak_api(map_: Cursusmap, *, tijdslimiet: int = TIJDSLIMIET, extra: Any = None) -> Any:
+    """Een ``NbGraderAPI`` met de instellingen van de kit voor deze cohortmap (``extra``: een ``Config`` erbovenop)."""
     from nbgrader.apps.api import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
@@ -87,6 +85,8 @@ def maak_api(map_: Cursusmap, *, tijdslimiet: int = TIJDSLIMIET) -> Any:
     # nbgrader meldt 'Unwritable directory' zolang de uitwisselmap niet bestaat.
     map_.exchange.mkdir(parents=True, exist_ok=True)
     cfg = nbgrader_config(map_.cohort, map_.bron, tijdslimiet=tijdslimiet)
+    if extra is not None:
+        cfg.merge(extra)
     _stil(logging.getLogger("traitlets"))
     coursedir = CourseDirectory(config=cfg)
     api = NbGraderAPI(coursedir, config=cfg)
@@ -232,107 +232,6 @@ def zorg_voor_release(api: Any, map_: Cursusmap, naam: str) -> None:
 # beoordeel: alles automatisch, een kapotte inlevering stopt de rest niet.
 
 
-@dataclass
-class Uitslag:
-    """Hoe het beoordelen van één inlevering ging."""
-
-    deelnemer: str
-    blok: str
-    beoordeeld: bool = False
-    score: float | None = None
-    max_score: float | None = None
-    meldingen: list[str] = field(default_factory=list)
-
-    @property
-    def status(self) -> str:
-        if not self.beoordeeld:
-            return "niet beoordeeld"
-        return "beoordeeld, let op" if self.meldingen else "beoordeeld"
-
-
-def _celmap(nb: Any) -> dict[str, Any]:
-    return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")}
-
-
-def _gewijzigd(ingeleverd: Any, origineel: Any) -> bool:
-    """Of een vergrendelde cel is aangepast.
-
-    Eerst met de controlesom die nbgrader bij het maken in de cel zette (blijft kloppen als de
-    trainer de deelnemersversie later opnieuw maakt); zonder controlesom met de huidige versie.
-    """
-    from nbgrader.utils import compute_checksum
-
-    som = ingeleverd.metadata.get("nbgrader", {}).get("checksum")
-    if som:
-        try:
-            return compute_checksum(ingeleverd) != som
-        except (KeyError, TypeError, ValueError):
-            return True
-    return ingeleverd.source.strip() != origineel.source.strip()
-
-
-def voorcontrole(map_: Cursusmap, naam: str, deelnemer: str) -> tuple[bool, list[str]]:
-    """(kan beoordeeld worden, meldingen) voor één inlevering, vóór nbgrader eraan begint."""
-    import nbformat
-
-    from .antwoorden import lees_antwoorden
-
-    meldingen: list[str] = []
-    map_in = map_.submitted / deelnemer / naam
-    release = map_.release / naam
-    kan = True
-    for relpad in sorted(release.glob("*.ipynb")):
-        pad = map_in / relpad.name
-        if not pad.is_file():
-            andere = sorted(p.name for p in map_in.glob("*.ipynb"))
-            extra = f" (wel gevonden: {', '.join(andere)}; verkeerde naam?)" if andere else ""
-            meldingen.append(f"notebook {relpad.name} ontbreekt{extra}; vraag de deelnemer het opnieuw te sturen")
-            kan = False
-            continue
-        try:
-            nb = nbformat.read(pad, as_version=4)
-        except Exception:
-            meldingen.append(f"{relpad.name} is beschadigd (geen geldig notebook); vraag om een nieuwe kopie")
-            kan = False
-            continue
-        origineel = _celmap(_lees_notebook(relpad))
-        ingeleverd = _celmap(nb)
-        for grade_id, cel in origineel.items():
-            meta = cel.metadata["nbgrader"]
-            if not (meta.get("locked") or meta.get("grade")) or meta.get("solution"):
-                continue
-            if grade_id not in ingeleverd:
-                if meta.get("grade") or meta.get("task"):
-                    meldingen.append(f"cel '{grade_id}' was verwijderd; teruggezet uit de bron en toch beoordeeld")
-            elif _gewijzigd(ingeleverd[grade_id], cel):
-                meldingen.append(f"cel '{grade_id}' was gewijzigd; de originele versie is gebruikt")
-    antwoord = map_in / f"{naam}.antwoorden.json"
-    if kan:
-        if not antwoord.is_file():
-            meldingen.append(f"geen antwoordbestand ({antwoord.name}); automatisch beoordeelde onderdelen krijgen 0")
-        else:
-            waarschuwingen: list[str] = []
-            lees_antwoorden(antwoord, waarschuwingen)
-            meldingen.extend(
-                f"antwoordbestand beschadigd; de deelnemer kreeg deze melding: {w}" for w in waarschuwingen
-            )
-    return kan, meldingen
-
-
-def _nacontrole(map_: Cursusmap, naam: str, deelnemer: str) -> list[str]:
-    """Meldingen uit het beoordeelde notebook: cellen die niet binnen de tijdslimiet klaar waren."""
-    meldingen = []
-    for pad in sorted((map_.autograded / deelnemer / naam).glob("*.ipynb")):
-        nb = _lees_notebook(pad)
-        for i, cel in enumerate(nb.cells, start=1):
-            for uit in cel.get("outputs", []):
-                if uit.get("output_type") == "error" and "Timeout" in str(uit.get("ename", "")):
-                    meldingen.append(
-                        f"{pad.name}, cel {i} stopte niet binnen de tijdslimiet (oneindige lus?) en is afgebroken"
-                    )
-    return meldingen
-
-
 def inleveringen(map_: Cursusmap, naam: str) -> list[str]:
     """De deelnemers met een map ``submitted/<id>/<naam>/``."""
     if not map_.submitted.is_dir():
@@ -346,51 +245,51 @@ def beoordeel(
     blok: Blok = None,
     bron: str | os.PathLike[str] | None = None,
     tijdslimiet: int = TIJDSLIMIET,
+    tijd_per_inlevering: int | None = None,
+    parallel: int | None = None,
 ) -> int:
     """Beoordeel alle ingeleverde opdrachten automatisch; geeft 0 als alles goed ging, anders 1.
 
-    Een kapotte inlevering (geen geldig notebook, ontbrekend notebook, verwijderde of gewijzigde
-    testcel, oneindige lus, beschadigd antwoordbestand) komt met uitleg in de tabel; de rest van
-    de groep wordt gewoon beoordeeld.
+    Een kapotte inlevering, eigen code, een verwijderde of gewijzigde testcel of een nakijkcel die
+    niet kon nakijken ("nakijken mislukt") komt met uitleg in de tabel; de rest van de groep wordt
+    gewoon beoordeeld. Zie :mod:`samenwerkingscode.beoordelen` (parallel, zandbak, tijdslimieten).
     """
-    uitslagen = beoordeel_alles(cohort=cohort, blok=blok, bron=bron, tijdslimiet=tijdslimiet)
+    from .beoordelen import TIJD_PER_INLEVERING
+
+    uitslagen = beoordeel_alles(
+        cohort=cohort,
+        blok=blok,
+        bron=bron,
+        tijdslimiet=tijdslimiet,
+        tijd_per_inlevering=tijd_per_inlevering or TIJD_PER_INLEVERING,
+        parallel=parallel,
+    )
     tekst, code = samenvatting(uitslagen)
     print(tekst)
     return code
 
 
-def samenvatting(uitslagen: list[Uitslag]) -> tuple[str, int]:
-    """De tekst voor de trainer en de exitcode: 0 als alles zonder meldingen beoordeeld is, anders 1."""
-    if not uitslagen:
-        return "Er zijn nog geen inleveringen. Lees ze eerst in met: regie cursus importeer PAD", 0
-    problemen = [u for u in uitslagen if u.meldingen or not u.beoordeeld]
-    if problemen:
-        slot = f"{len(problemen)} van de {len(uitslagen)} inleveringen hebben aandacht nodig (zie de meldingen)."
-        return f"{tabel(uitslagen)}\n\n{slot}", 1
-    return f"{tabel(uitslagen)}\n\nAlle {len(uitslagen)} inleveringen zijn beoordeeld.", 0
+def beoordeel_alles(**kwargs: Any) -> list[Any]:
+    """Beoordeel en geef per inlevering een ``Uitslag``; zie :func:`samenwerkingscode.beoordelen.beoordeel_alles`."""
+    from .beoordelen import beoordeel_alles as _beoordeel_alles
+
+    return _beoordeel_alles(**kwargs)
 
 
-def beoordeel_alles(
-    *,
-    cohort: str | os.PathLike[str] | None = None,
-    blok: Blok = None,
-    bron: str | os.PathLike[str] | None = None,
-    tijdslimiet: int = TIJDSLIMIET,
-) -> list[Uitslag]:
-    """Beoordeel en geef per inlevering een :class:`Uitslag` (voor tabel en tests)."""
-    map_ = cursusmap(cohort, bron)
-    namen = opdrachtnamen(map_, blok, alleen_beoordeeld=True)
-    werk = [(naam, d) for naam in namen for d in inleveringen(map_, naam)]
-    if not werk:
-        return []
-    api = maak_api(map_, tijdslimiet=tijdslimiet)
-    for naam in sorted({n for n, _ in werk}):
-        zorg_voor_release(api, map_, naam)
-    uitslagen = []
-    with _zonder_sqlalchemy_ruis(), beoordeelmodus_aan():
-        for naam, deelnemer in _voortgang(werk, "Beoordelen"):
-            uitslagen.append(_beoordeel_een(api, map_, naam, deelnemer))
-    return uitslagen
+def samenvatting(uitslagen: list[Any]) -> tuple[str, int]:
+    """De tekst voor de trainer en de exitcode; zie :func:`samenwerkingscode.beoordelen.samenvatting`."""
+    from .beoordelen import samenvatting as _samenvatting
+
+    return _samenvatting(uitslagen)
+
+
+def __getattr__(naam: str) -> Any:
+    """``cursus.Uitslag`` blijft bestaan voor wie het van hier importeerde."""
+    if naam == "Uitslag":
+        from .beoordelen import Uitslag
+
+        return Uitslag
+    raise AttributeError(naam)
 
 
 @contextlib.contextmanager
@@ -422,50 +321,6 @@ def _zonder_sqlalchemy_ruis() -> Iterator[None]:
         warnings.simplefilter("ignore", SAWarning)
         warnings.simplefilter("ignore", MissingIDFieldWarning)
         yield
-
-
-def _beoordeel_een(api: Any, map_: Cursusmap, naam: str, deelnemer: str) -> Uitslag:
-    """Eén inlevering: voorcontrole, nbgrader, nacontrole; fouten worden meldingen, geen crash."""
-    uitslag = Uitslag(deelnemer=deelnemer, blok=naam)
-    kan, uitslag.meldingen = voorcontrole(map_, naam, deelnemer)
-    if kan:
-        with gradebook(map_) as gb:
-            gb.update_or_create_student(deelnemer)
-        resultaat = api.autograde(naam, deelnemer, force=True, create=True)
-        if resultaat["success"]:
-            uitslag.beoordeeld = True
-            uitslag.meldingen += _nacontrole(map_, naam, deelnemer)
-        else:
-            uitslag.meldingen.append(f"beoordelen mislukt: {_laatste_regel(resultaat)}")
-    uitslag.score, uitslag.max_score = _score(map_, naam, deelnemer) if uitslag.beoordeeld else (None, None)
-    return uitslag
-
-
-def _score(map_: Cursusmap, naam: str, deelnemer: str) -> tuple[float | None, float | None]:
-    from nbgrader.api import MissingEntry
-
-    with gradebook(map_) as gb:
-        try:
-            inzending = gb.find_submission(naam, deelnemer)
-        except MissingEntry:
-            return None, None
-        return float(inzending.score), float(inzending.max_score)
-
-
-def tabel(uitslagen: list[Uitslag]) -> str:
-    """Een leesbare samenvattingstabel, met de meldingen onder elke regel."""
-    koppen = ("Deelnemer", "Blok", "Status", "Punten")
-    rijen = []
-    for u in uitslagen:
-        punten = f"{u.score:g} / {u.max_score:g}" if u.score is not None and u.max_score is not None else "-"
-        rijen.append((u.deelnemer, u.blok, u.status, punten))
-    breedtes = [max(len(k), *(len(r[i]) for r in rijen)) for i, k in enumerate(koppen)]
-    regels = ["  ".join(k.ljust(b) for k, b in zip(koppen, breedtes, strict=True))]
-    regels.append("  ".join("-" * b for b in breedtes))
-    for u, rij in zip(uitslagen, rijen, strict=True):
-        regels.append("  ".join(w.ljust(b) for w, b in zip(rij, breedtes, strict=True)).rstrip())
-        regels.extend(f"    - {m}" for m in u.meldingen)
-    return "\n".join(regels)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -605,67 +460,3 @@ def overzicht(
     from .rapportage import overzicht as _overzicht
 
     return _overzicht(cohort=cohort, uit=uit, bron=bron)
-
-
-# ---------------------------------------------------------------------------------------------
-# regie lab: de kit zien zoals een deelnemer hem ziet (of, met trainer=True, met formgrader).
-
-
-def bereid_lab_voor(
-    *, cohort: str | os.PathLike[str] | None = None, bron: str | os.PathLike[str] | None = None
-) -> Path:
-    """Zet de deelnemersversies klaar in ``<cohort>/deelnemer/`` waar ze nog ontbreken.
-
-    Werk dat daar al staat, wordt nooit overschreven: het is wat de gebruiker invulde.
-    """
-    map_ = cursusmap(cohort, bron)
-    namen = map_.opdrachten()
-    ontbrekend = [n for n in namen if not (map_.deelnemer / n / f"{n}.ipynb").exists()]
-    if ontbrekend:
-        api = maak_api(map_)
-        for naam in ontbrekend:
-            if not (map_.release / naam / f"{naam}.ipynb").is_file() or controleer_release(map_, naam):
-                _genereer(api, map_, naam)
-            doel = map_.deelnemer / naam
-            doel.mkdir(parents=True, exist_ok=True)
-            for pad in (map_.release / naam).rglob("*"):
-                bestemming = doel / pad.relative_to(map_.release / naam)
-                if pad.is_dir():
-                    bestemming.mkdir(parents=True, exist_ok=True)
-                elif not bestemming.exists():
-                    bestemming.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(pad, bestemming)
-                    bestemming.chmod(0o644)
-    map_.deelnemer.mkdir(parents=True, exist_ok=True)
-    return map_.deelnemer
-
-
-def lab_opdracht(werkmap: Path, *, extra: list[str] | None = None) -> list[str]:
-    """De opdrachtregel voor JupyterLab; ``--allow-root`` alleen als je als root werkt (CI, containers)."""
-    opdracht = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={werkmap}", *(extra or [])]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        opdracht.append("--allow-root")
-    return opdracht
-
-
-def open_lab(*, trainer: bool = False) -> int:
-    """Start JupyterLab: standaard op de deelnemersversies, met ``trainer=True`` op de projectmap.
-
-    De trainersweergave start in de projectmap, zodat nbgrader ``nbgrader_config.py`` vindt en de
-    formgrader de cohortmap ziet.
-    """
-    from .cursusmap import PROJECT
-
-    if trainer:
-        werkmap = PROJECT
-        map_ = cursusmap()
-        map_.exchange.mkdir(parents=True, exist_ok=True)
-        print("JupyterLab start in de projectmap; kies in het menu Nbgrader > Formgrader om te beoordelen.")
-    else:
-        werkmap = bereid_lab_voor()
-        print(f"JupyterLab start in {werkmap} met de deelnemersversies (zonder modelantwoorden).")
-    print("Stoppen: druk in dit venster op Ctrl+C.")
-    try:
-        return subprocess.call(lab_opdracht(werkmap), cwd=werkmap)
-    except KeyboardInterrupt:
-        return 0

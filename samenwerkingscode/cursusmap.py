@@ -91,7 +91,8 @@ class Cursusmap:
 
     @property
     def exchange(self) -> Path:
-        eigen = os.environ.get("REGIE_EXCHANGE")
+        """``$REGIE_EXCHANGE``, anders de uitwisselmap uit de nbgrader-configuratie van het systeem (hub), anders in het cohort."""
+        eigen = os.environ.get("REGIE_EXCHANGE") or ingestelde_exchange()
         return Path(eigen).resolve() if eigen else self.cohort / "exchange"
 
     @property
@@ -108,6 +109,40 @@ class Cursusmap:
     def beoordeelde_opdrachten(self) -> list[str]:
         """De opdrachten die punten opleveren (niet ``eigen-casus``)."""
         return [n for n in self.opdrachten() if n not in ONBEOORDEELD]
+
+
+_LEEST_CONFIG = False
+
+
+def ingestelde_exchange() -> str | None:
+    """``Exchange.root`` uit de nbgrader-configuratie van het systeem of de gebruiker, of ``None``.
+
+    Waarom: op een JupyterHub zet de beheerder de gedeelde uitwisselmap in ``<venv>/etc/jupyter`` of
+    ``/etc/jupyter``. Zonder deze stap zette de kit daar stil ``<cohort>/exchange`` overheen: een release
+    kwam dan waar geen deelnemer hem zag. Een ``nbgrader_config.py`` die zelf :func:`nbgrader_config`
+    aanroept (de trainer op de hub), wordt tijdens dit lezen niet opnieuw gevolgd.
+    """
+    global _LEEST_CONFIG
+    if _LEEST_CONFIG:
+        return None
+    from jupyter_core.paths import jupyter_config_path
+    from traitlets.config.loader import ConfigFileNotFound, JSONFileConfigLoader, PyFileConfigLoader
+
+    _LEEST_CONFIG = True
+    gevonden: str | None = None
+    try:
+        for map_ in reversed(jupyter_config_path()):  # laagste voorrang eerst, de gebruiker het laatst
+            for loader in (PyFileConfigLoader, JSONFileConfigLoader):
+                naam = "nbgrader_config.py" if loader is PyFileConfigLoader else "nbgrader_config.json"
+                if not Path(map_, naam).is_file():
+                    continue
+                with contextlib.suppress(ConfigFileNotFound):
+                    cfg = loader(naam, path=map_).load_config()
+                    if "root" in cfg.get("Exchange", {}):
+                        gevonden = str(cfg.Exchange.root)
+    finally:
+        _LEEST_CONFIG = False
+    return gevonden
 
 
 def _controleer_pad(pad: Path, wat: str) -> None:
@@ -168,11 +203,13 @@ def nbgrader_config(
     c.CourseDirectory.course_id = os.environ.get("REGIE_CURSUS_ID", CURSUS_ID)
     c.CourseDirectory.source_directory = os.path.relpath(map_.bron, map_.cohort)
     c.CourseDirectory.db_url = f"sqlite:///{map_.gradebook}"
-    c.Exchange.root = str(map_.exchange)
-    # Op één machine maakt de kit de uitwisselmap zelf, anders meldt nbgrader (in het Engels) dat hij ontbreekt.
-    if map_.cohort.is_dir() and not os.environ.get("REGIE_EXCHANGE"):
-        with contextlib.suppress(OSError):
-            map_.exchange.mkdir(exist_ok=True)
+    if not _LEEST_CONFIG:  # tijdens ingestelde_exchange(): de uitwisselmap van het systeem laten staan
+        exchange = map_.exchange
+        c.Exchange.root = str(exchange)
+        # Op één machine maakt de kit de uitwisselmap zelf, anders meldt nbgrader (in het Engels) dat hij ontbreekt.
+        if map_.cohort.is_dir() and exchange == map_.cohort / "exchange":
+            with contextlib.suppress(OSError):
+                exchange.mkdir(exist_ok=True)
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.ClearSolutions.text_stub = TEXT_STUB
     c.Execute.timeout = tijdslimiet

@@ -1,9 +1,12 @@
 """Cijfers en overzicht van een cursusgroep, rechtstreeks uit het cijferboek van nbgrader.
 
-nbgrader's ``NbGraderAPI`` heeft geen ``export()``; daarom leest deze module het ``Gradebook``
-zelf. Eén rij per deelnemer, blok en onderdeel (de ``grade_id`` van de cel), zodat een trainer in
-een spreadsheet zelf kan filteren en optellen. pandas, openpyxl en matplotlib worden pas in de
-functies geïmporteerd.
+Eén rij per deelnemer, blok en onderdeel (de ``grade_id`` van de cel), zodat een trainer in een
+spreadsheet zelf kan filteren en optellen. De rijen komen uit één nbgrader-``ExportPlugin``
+(:class:`RegieExport`): ``regie cursus cijfers`` en
+``nbgrader export --exporter=samenwerkingscode.rapportage.RegieExport --to cijfers.csv`` (en dus ook
+de formgrader-gebruiker) delen zo één codepad. Een inlevering waarvan het nakijken mislukte
+(zie :mod:`samenwerkingscode.beoordelen`), krijgt status "nakijken mislukt" en de reden in de kolom
+``nakijken``. pandas, openpyxl en matplotlib worden pas in de functies geïmporteerd.
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nbgrader.plugins import ExportPlugin
+
 from .cursusmap import ONBEOORDEELD, Cursusmap, cursusmap
 from .yamlbestand import RegieFout, uitvoersoort
 
 if TYPE_CHECKING:
     import pandas as pd
 
-KOLOMMEN = ["deelnemer", "blok", "onderdeel", "soort", "score", "max", "status"]
+KOLOMMEN = ["deelnemer", "blok", "onderdeel", "soort", "score", "max", "status", "nakijken"]
 
 
 def _soort(gb: Any, grade: Any, notebook: str, opdracht: str) -> str:
@@ -33,52 +38,108 @@ def _soort(gb: Any, grade: Any, notebook: str, opdracht: str) -> str:
     return "handmatig"
 
 
-def cijferrijen(map_: Cursusmap) -> list[dict[str, Any]]:
+def _rijen(
+    gb: Any, uitslagen: dict[str, dict[str, Any]], opdrachten: list[str], deelnemers: list[str]
+) -> list[dict[str, Any]]:
     """Alle cijfers als rijen; een blok zonder inlevering krijgt één rij 'niet ingeleverd'."""
-    from .cursus import gradebook
-
     rijen: list[dict[str, Any]] = []
-    if not map_.gradebook.exists():
-        return rijen
-    with gradebook(map_) as gb:
-        studenten = sorted(s.id for s in gb.students)
-        for opdracht in sorted(gb.assignments, key=lambda a: a.name):
-            if opdracht.name in ONBEOORDEELD:
+    studenten = sorted(s.id for s in gb.students if not deelnemers or s.id in deelnemers)
+    for opdracht in sorted(gb.assignments, key=lambda a: a.name):
+        if opdracht.name in ONBEOORDEELD or (opdrachten and opdracht.name not in opdrachten):
+            continue
+        ingeleverd = {s.student.id: s for s in opdracht.submissions}
+        for student in studenten:
+            inzending = ingeleverd.get(student)
+            basis = {"deelnemer": student, "blok": opdracht.name}
+            if inzending is None:
+                rijen.append(
+                    {
+                        **basis,
+                        "onderdeel": "",
+                        "soort": "",
+                        "score": None,
+                        "max": float(opdracht.max_score),
+                        "status": "niet ingeleverd",
+                        "nakijken": "",
+                    }
+                )
                 continue
-            ingeleverd = {s.student.id: s for s in opdracht.submissions}
-            for student in studenten:
-                inzending = ingeleverd.get(student)
-                if inzending is None:
+            uitslag = uitslagen.get(f"{student}/{opdracht.name}", {})
+            fouten = [str(f) for f in uitslag.get("nakijkfouten", [])] if isinstance(uitslag, dict) else []
+            nakijken = ("mislukt: " + "; ".join(fouten)) if fouten else ""
+            for nb in sorted(inzending.notebooks, key=lambda n: n.name):
+                for grade in sorted(nb.grades, key=lambda g: g.name):
+                    soort = _soort(gb, grade, nb.name, opdracht.name)
+                    if grade.needs_manual_grade and grade.manual_score is None:
+                        status, score = "nog te beoordelen", None
+                    else:
+                        status, score = "beoordeeld", float(grade.score)
+                    if fouten and soort == "automatisch":
+                        status = "nakijken mislukt"
                     rijen.append(
                         {
-                            "deelnemer": student,
-                            "blok": opdracht.name,
-                            "onderdeel": "",
-                            "soort": "",
-                            "score": None,
-                            "max": float(opdracht.max_score),
-                            "status": "niet ingeleverd",
+                            **basis,
+                            "onderdeel": grade.name,
+                            "soort": soort,
+                            "score": score,
+                            "max": float(grade.max_score),
+                            "status": status,
+                            "nakijken": nakijken,
                         }
                     )
-                    continue
-                for nb in sorted(inzending.notebooks, key=lambda n: n.name):
-                    for grade in sorted(nb.grades, key=lambda g: g.name):
-                        if grade.needs_manual_grade and grade.manual_score is None:
-                            status, score = "nog te beoordelen", None
-                        else:
-                            status, score = "beoordeeld", float(grade.score)
-                        rijen.append(
-                            {
-                                "deelnemer": student,
-                                "blok": opdracht.name,
-                                "onderdeel": grade.name,
-                                "soort": _soort(gb, grade, nb.name, opdracht.name),
-                                "score": score,
-                                "max": float(grade.max_score),
-                                "status": status,
-                            }
-                        )
     return rijen
+
+
+def _cohort_van(gb: Any) -> Path | None:
+    """De cohortmap naast een SQLite-cijferboek (daar staat ook de status van de laatste beoordeling)."""
+    url = getattr(getattr(gb, "engine", None), "url", None)
+    if url is None or url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    return Path(url.database).resolve().parent
+
+
+class RegieExport(ExportPlugin):  # type: ignore[misc]
+    """De cijfers per deelnemer, blok en onderdeel naar ``.csv`` of ``.xlsx`` (op de extensie van ``to``).
+
+    Gebruik: ``nbgrader export --exporter=samenwerkingscode.rapportage.RegieExport --to cijfers.xlsx``
+    of ``regie cursus cijfers --uit cijfers.xlsx`` (hetzelfde codepad).
+    """
+
+    def rijen(self, gradebook: Any) -> list[dict[str, Any]]:
+        from .beoordelen import lees_uitslagen
+
+        cohort = _cohort_van(gradebook)
+        uitslagen = lees_uitslagen(cohort) if cohort is not None else {}
+        return _rijen(gradebook, uitslagen, list(self.assignment), list(self.student))
+
+    def export(self, gradebook: Any) -> None:
+        doel = Path(self.to or "cijfers.csv")
+        schrijf(self.rijen(gradebook), doel)
+
+
+def cijferrijen(map_: Cursusmap) -> list[dict[str, Any]]:
+    """Alle cijfers als rijen (via :class:`RegieExport`); leeg als er nog geen cijferboek is."""
+    from .cursus import gradebook
+
+    if not map_.gradebook.exists():
+        return []
+    with gradebook(map_) as gb:
+        return RegieExport().rijen(gb)
+
+
+def schrijf(rijen: list[dict[str, Any]], doel: Path) -> None:
+    """Schrijf de rijen naar ``.csv`` of ``.xlsx`` (met een blad per onderdeel en een blad per blok)."""
+    import pandas as pd
+
+    soort = "." + uitvoersoort(doel, (".csv", ".xlsx"), "de cijfers", map_moet_bestaan=True)
+    tabel = pd.DataFrame(rijen, columns=KOLOMMEN)
+    if soort == ".csv":
+        tabel.to_csv(doel, index=False, encoding="utf-8")
+        return
+    totaal = tabel.groupby(["deelnemer", "blok"], as_index=False)[["score", "max"]].sum(min_count=1)
+    with _excel(doel) as schrijver:
+        tabel.to_excel(schrijver, sheet_name="per onderdeel", index=False)
+        totaal.to_excel(schrijver, sheet_name="per blok", index=False)
 
 
 def cijfertabel(map_: Cursusmap) -> pd.DataFrame:
@@ -94,25 +155,27 @@ def cijfers(
     uit: str | os.PathLike[str],
     bron: str | os.PathLike[str] | None = None,
 ) -> int:
-    """Schrijf de cijfers per deelnemer, blok en onderdeel naar ``.csv`` of ``.xlsx`` (op extensie)."""
+    """Schrijf de cijfers per deelnemer, blok en onderdeel naar ``.csv`` of ``.xlsx`` (via :class:`RegieExport`)."""
+    from .cursus import gradebook
+
     doel = Path(uit)
-    soort = "." + uitvoersoort(doel, (".csv", ".xlsx"), "de cijfers", map_moet_bestaan=True)
+    uitvoersoort(doel, (".csv", ".xlsx"), "de cijfers", map_moet_bestaan=True)
     map_ = cursusmap(cohort, bron)
-    tabel = cijfertabel(map_)
-    if tabel.empty:
+    if not map_.gradebook.exists():
         raise RegieFout(f"Er zijn nog geen cijfers in '{map_.cohort}'. Lees eerst inleveringen in en beoordeel ze.")
-    if soort == ".csv":
-        tabel.to_csv(doel, index=False, encoding="utf-8")
-    else:
-        totaal = (
-            tabel.groupby(["deelnemer", "blok"], as_index=False)[["score", "max"]].sum(min_count=1)
-            if not tabel.empty
-            else tabel
+    with gradebook(map_) as gb:
+        export = RegieExport(to=str(doel))
+        rijen = export.rijen(gb)
+        if not rijen:
+            raise RegieFout(f"Er zijn nog geen cijfers in '{map_.cohort}'. Lees eerst inleveringen in en beoordeel ze.")
+        export.export(gb)
+    mislukt = sorted({f"{r['deelnemer']} ({r['blok']})" for r in rijen if r["nakijken"]})
+    print(f"Cijfers van {len({r['deelnemer'] for r in rijen})} deelnemer(s) geschreven naar {doel}.")
+    if mislukt:
+        print(
+            f"Let op: bij {', '.join(mislukt)} is het nakijken mislukt (kolom 'nakijken'); "
+            "die punten zijn niet betrouwbaar. Beoordeel opnieuw na het oplossen van de oorzaak."
         )
-        with _excel(doel) as schrijver:
-            tabel.to_excel(schrijver, sheet_name="per onderdeel", index=False)
-            totaal.to_excel(schrijver, sheet_name="per blok", index=False)
-    print(f"Cijfers van {tabel['deelnemer'].nunique()} deelnemer(s) geschreven naar {doel}.")
     return 0
 
 

@@ -522,7 +522,7 @@ def _pydantic_melding(fout: dict[str, Any], schema: type[BaseModel], pad: Pad) -
         extra = bedoel_je(naam, bekend, anders=f"; toegestaan: {', '.join(sorted(bekend))}" if bekend else "")
         return f"onbekend veld (tikfout?){extra}"
     if soort in ("literal_error", "enum"):
-        verwacht = fout.get("ctx", {}).get("expected", "")
+        verwacht = str(fout.get("ctx", {}).get("expected", "")).replace(" or ", " of ")
         return f"ongeldige waarde {kort(fout.get('input'))}; kies uit {verwacht}"
     if soort == "string_too_short":
         return "mag niet leeg zijn"

@@ -20,13 +20,18 @@ from bench._kern import (
     Doel,
     Instellingen,
     Meting,
+    Reeks,
     afwisselend,
+    belasting_tekst,
     duur,
     mediaan,
+    onrustig,
     oordeel,
     percentiel,
     rijen,
+    spreiding,
     tabel,
+    wacht_op_rust,
 )
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -97,9 +102,9 @@ def test_tabel_heeft_de_nederlandse_koppen_en_noemt_wat_gemist_is() -> None:
     assert [kop for kop in KOPPEN if kop in kopregel] == list(KOPPEN)
     assert kopregel.index("Meting") < kopregel.index("Waarde") < kopregel.index("Gehaald?")
     cellen = {r[0]: r for r in rijen(metingen)}
-    assert cellen["snel genoeg"][3:] == ("1,00×", "≤ 1,20×", "ja")
-    assert cellen["te traag"][3:] == ("3,00×", "≤ 2,00×", "NEE")
-    assert cellen["alleen ter informatie"][4:] == ("–", "–")
+    assert cellen["snel genoeg"][3:6] == ("1,00×", "≤ 1,20×", "ja")
+    assert cellen["te traag"][3:6] == ("3,00×", "≤ 2,00×", "NEE")
+    assert cellen["alleen ter informatie"][4:6] == ("–", "–")
     assert "Niet gehaald (1 van 2 doelen)" in uit
     assert "te traag: 3,00× (doel ≤ 2,00×)" in uit
     assert "alleen ter informatie: een keer gemeten" in uit
@@ -109,7 +114,7 @@ def test_oordeel_als_alles_gehaald_en_bij_een_mislukte_meting() -> None:
     assert oordeel([Meting("a", waarde=0.001, doel=Doel(0.005, "waarde"))]) == "Alle 1 doelen gehaald."
     tekst = oordeel([Meting("boek", waarde=None, fout="jupyter-book stopte met code 1")])
     assert "Mislukte metingen" in tekst and "boek: jupyter-book stopte met code 1" in tekst
-    assert rijen([Meting("boek", waarde=None, fout="x")])[0][-1] == "FOUT"
+    assert rijen([Meting("boek", waarde=None, fout="x")])[0][5] == "FOUT"
 
 
 def test_afwisselend_voert_elke_taak_even_vaak_en_om_en_om_uit() -> None:
@@ -175,7 +180,7 @@ def test_elke_meting_heeft_een_module_met_meet() -> None:
     """Kan ``--alleen`` elke naam aan, en heeft elke module een functie ``meet``?"""
     import importlib
 
-    assert list(FIGUREN) == ["import", "notebooks", "beoordelen", "widget", "poster", "boek"]
+    assert list(FIGUREN) == ["import", "notebooks", "beoordelen", "widget", "poster", "boek", "lab", "hub"]
     for module in FIGUREN.values():
         assert callable(importlib.import_module(module).meet)
 
@@ -195,3 +200,59 @@ def test_minimaal_notebook_heeft_dezelfde_beoordelingsopbouw() -> None:
         for markering in ("### BEGIN HIDDEN TESTS", "### BEGIN SOLUTION", "=== BEGIN MARK SCHEME ==="):
             assert (markering in cel.source) == (markering in origineel.source)
         assert "samenwerkingscode" not in cel.source
+
+
+def test_spreiding_en_cpu_staan_naast_de_waarde() -> None:
+    """Elke regel toont de interkwartielafstand van de herhalingen en de processortijd."""
+    assert spreiding([1.0, 2.0, 3.0, 4.0, 5.0]) == pytest.approx(2.0)
+    assert spreiding([7.0]) == 0.0
+    cel = dict(zip(KOPPEN, rijen([Meting("m", waarde=2.0, basislijn=1.0, spreiding=0.25, cpu=1.5)])[0], strict=True))
+    assert (cel["Spreiding"], cel["CPU"]) == ("250 ms", "1,50 s")
+    zonder = dict(zip(KOPPEN, rijen([Meting("m", waarde=2.0)])[0], strict=True))
+    assert (zonder["Spreiding"], zonder["CPU"]) == ("–", "–")
+
+
+def test_reeks_meet_wand_en_cpu_per_run() -> None:
+    reeks = Reeks()
+    for _ in range(3):
+        reeks.meet(lambda: sum(range(1000)))
+    assert len(reeks.wand) == len(reeks.cpu) == 3
+    assert all(t >= 0 for t in reeks.wand + reeks.cpu)
+
+
+def test_belasting_boven_kernen_is_onbetrouwbaar() -> None:
+    """Meer werk dan kernen: de tabel zegt dat de cijfers onbetrouwbaar zijn."""
+    assert onrustig(2.5, 2) and not onrustig(2.0, 2) and not onrustig(None, 2)
+    assert "ONBETROUWBAAR" in belasting_tekst(0.5, 3.1, 2)
+    assert "ONBETROUWBAAR" not in belasting_tekst(0.5, 1.9, 2)
+    assert "0,5 bij het begin, 1,9 aan het eind, op 2 kernen" in belasting_tekst(0.5, 1.9, 2)
+
+
+def test_wacht_op_rust_is_begrensd() -> None:
+    """--wacht wacht tot de belasting zakt, maar nooit langer dan de grens."""
+    lasten = iter([4.0, 3.0, 1.0])
+    geslapen: list[float] = []
+    assert wacht_op_rust(60, 2, lees=lambda: next(lasten), slaap=geslapen.append, stap=5) == (True, 10.0)
+    assert geslapen == [5, 5]
+    geslapen.clear()
+    assert wacht_op_rust(12, 2, lees=lambda: 9.0, slaap=geslapen.append, stap=5) == (False, 15.0)
+    assert len(geslapen) == 3
+
+
+def test_wacht_en_schaal_komen_aan(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """--wacht roept het wachten aan; --schaal staat in de instellingen van de metingen."""
+    gezien: dict[str, object] = {}
+
+    def meet(inst: Instellingen) -> list[Meting]:
+        gezien["schaal"] = inst.schaal
+        return [Meting("nep", waarde=1.0, basislijn=1.0)]
+
+    module = types.ModuleType("bench_nep_schaal")
+    module.meet = meet  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bench_nep_schaal", module)
+    monkeypatch.setattr(hoofd, "FIGUREN", {"nep": "bench_nep_schaal"})
+    monkeypatch.setattr(hoofd, "wacht_op_rust", lambda grens, kernen: gezien.setdefault("wacht", grens) and (True, 0.0))
+    assert hoofd.main(["--schaal", "--wacht", "30"]) == 0
+    assert gezien == {"schaal": True, "wacht": 30}
+    uit = capsys.readouterr().out
+    assert "Belasting van de machine" in uit or "niet te meten" in uit

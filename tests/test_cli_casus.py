@@ -229,13 +229,16 @@ def test_canvas_roept_de_poster_aan(
 ) -> None:
     aanroepen: list[dict[str, object]] = []
     nep = types.ModuleType("samenwerkingscode.figuren.poster")
-    nep.teken_canvas = lambda inhoud, titel, uit: aanroepen.append({"inhoud": inhoud, "titel": titel, "uit": uit})  # type: ignore[attr-defined]
+    nep.teken_canvas = lambda inhoud, titel, uit, herkomst="": aanroepen.append(  # type: ignore[attr-defined]
+        {"inhoud": inhoud, "titel": titel, "uit": uit, "herkomst": herkomst}
+    )
     monkeypatch.setitem(sys.modules, "samenwerkingscode.figuren.poster", nep)
     assert cli.main(["canvas", str(springendal_pad), "--uit", str(tmp_path / "Canvas.PDF")]) == 0
     (aanroep,) = aanroepen
     assert aanroep["uit"] == tmp_path / "Canvas.PDF"
     assert aanroep["titel"] == "De Bestuurlijke Adviescommissie (BAC) Springendal"
     assert aanroep["inhoud"] == cm.canvas_inhoud(cm.laad_casus(springendal_pad))
+    assert "reconstructie: uitwerking in deze cursuskit" in str(aanroep["herkomst"])  # de voetnoot van de poster
     assert "opgeslagen" in capsys.readouterr().out
 
 
@@ -311,7 +314,7 @@ def test_onverwachte_fout(
 
 
 def test_ontbrekend_onderdeel(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setitem(sys.modules, "samenwerkingscode.cursus", None)  # import faalt met ModuleNotFoundError
+    monkeypatch.setitem(sys.modules, "samenwerkingscode.lab", None)  # import faalt met ModuleNotFoundError
     assert cli.main(["lab"]) == 2
     fout = capsys.readouterr().err
     assert "ontbreekt" in fout and "Traceback" not in fout
@@ -326,8 +329,10 @@ def nep_cursus(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, obj
     module = types.ModuleType("samenwerkingscode.cursus")
     for naam in ("maak", "importeer", "beoordeel", "feedback", "cijfers", "overzicht"):
         setattr(module, naam, lambda _naam=naam, **kw: aanroepen.append((_naam, kw)))
-    module.open_lab = lambda: aanroepen.append(("open_lab", {})) or 3  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "samenwerkingscode.cursus", module)
+    lab = types.ModuleType("samenwerkingscode.lab")
+    lab.open_lab = lambda: aanroepen.append(("open_lab", {})) or 3  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "samenwerkingscode.lab", lab)
     return aanroepen
 
 
@@ -341,7 +346,11 @@ def nep_cursus(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, obj
             "importeer",
             {"cohort": Path("cohort"), "pad": Path("inlevering.zip")},
         ),
-        (["cursus", "beoordeel", "3"], "beoordeel", {"cohort": Path("cohort"), "blok": 3}),
+        (
+            ["cursus", "beoordeel", "3"],
+            "beoordeel",
+            {"cohort": Path("cohort"), "blok": 3, "parallel": None, "tijd_per_inlevering": None},
+        ),
         (["cursus", "feedback", "--cohort", "x"], "feedback", {"cohort": Path("x"), "blok": None}),
         (["cursus", "cijfers", "--uit", "c.csv"], "cijfers", {"cohort": Path("cohort"), "uit": Path("c.csv")}),
         (["cursus", "overzicht", "--uit", "o.png"], "overzicht", {"cohort": Path("cohort"), "uit": Path("o.png")}),

@@ -22,6 +22,7 @@ VIA = {
     "docutils": "sphinx",
     "fontTools": "matplotlib",
     "sqlalchemy": "nbgrader",
+    "jupyter_core": "nbformat",
 }
 
 

@@ -22,6 +22,7 @@ from samenwerkingscode import beslisboom
 from samenwerkingscode.beslisboom import Beslisboom, Tussenstap, Uitkomst, Vraag, Wandeling
 from samenwerkingscode.figuren import _stijl
 from samenwerkingscode.figuren._opslaan import formaat_van, schrijf_figuur
+from samenwerkingscode.figuren._tekst import Tekstmeter
 from samenwerkingscode.yamlbestand import RegieFout
 
 if TYPE_CHECKING:
@@ -207,46 +208,22 @@ class _Tekenaar:
         self.fig = Figure(figsize=(8, 8), dpi=DPI, facecolor=_stijl.ACHTERGROND)
         FigureCanvasAgg(self.fig)
         self.renderer = self.fig.canvas.get_renderer()
+        self.meter = Tekstmeter(self.renderer, DPI, DPI, cache=_BREEDTES)
         self.ax: Axes = self.fig.add_axes((0, 0, 1, 1))
         self.ax.set_axis_off()
 
     def letter(self, pt: float, gewicht: str = "normal", stijl: str = "normal") -> Any:
-        from matplotlib.font_manager import FontProperties
-
-        return FontProperties(family=_stijl.LETTERTYPE, size=pt, weight=gewicht, style=stijl)
+        return self.meter.letter(pt, gewicht, stijl)
 
     def breedte(self, tekst: str, prop: Any) -> float:
-        sleutel = (tekst, prop.get_size_in_points(), str(prop.get_weight()), prop.get_style())
-        if sleutel not in _BREEDTES:
-            b, _, _ = self.renderer.get_text_width_height_descent(tekst, prop, ismath=False)
-            _BREEDTES[sleutel] = b / DPI
-        return _BREEDTES[sleutel]
+        return self.meter.breedte(tekst, prop)
 
     def breek(self, tekst: str, prop: Any, breedte: float) -> str:
-        """Verdeel tekst over regels die binnen ``breedte`` (inch) passen; een regeleinde blijft staan."""
-        return "\n".join(self._breek_alinea(alinea, prop, breedte) for alinea in tekst.split("\n"))
+        """Verdeel tekst over regels die binnen ``breedte`` (inch) passen; een regeleinde blijft staan.
 
-    def _breek_alinea(self, tekst: str, prop: Any, breedte: float) -> str:
-        """Woord voor woord vullen; een woord dat zelf te lang is, wordt met een streepje gesplitst."""
-        regels: list[str] = []
-        huidig = ""
-        for woord in tekst.split():
-            kandidaat = f"{huidig} {woord}" if huidig else woord
-            if self.breedte(kandidaat, prop) <= breedte:
-                huidig = kandidaat
-                continue
-            if huidig:
-                regels.append(huidig)
-            while self.breedte(woord, prop) > breedte and len(woord) > 1:
-                n = len(woord) - 1
-                while n > 1 and self.breedte(woord[:n] + "-", prop) > breedte:
-                    n -= 1
-                regels.append(woord[:n] + "-")
-                woord = woord[n:]
-            huidig = woord
-        if huidig:
-            regels.append(huidig)
-        return "\n".join(regels)
+        Dezelfde tekstpasser als de poster (``_tekst.py``); een te lang woord krijgt een streepje.
+        """
+        return self.meter.breek_alineas(self.meter.zichtbaar(tekst, prop), prop, breedte, afbreekteken="-")
 
     def tekst(
         self,

@@ -10,15 +10,14 @@ matplotlib wordt pas in de tekenfuncties geïmporteerd; dit bestand importeren b
 
 from __future__ import annotations
 
-import contextlib
-import types
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from samenwerkingscode import canvas
-from samenwerkingscode.figuren import _stijl
+from samenwerkingscode.figuren import _matplotlib, _stijl
 from samenwerkingscode.figuren._opslaan import formaat_van, schrijf_figuur
+from samenwerkingscode.figuren._tekst import Tekstmeter
 from samenwerkingscode.yamlbestand import RegieFout
 
 if TYPE_CHECKING:
@@ -46,12 +45,11 @@ VOETTEKST = "Samenwerkingscanvas – Regisseur van de Samenwerking"
 # Maten op de pagina, in millimeter.
 _MARGE = 12.0
 _KOP = 30.0
-_VOET = 9.0
+_VOET = 11.0
 _TUSSEN = 4.0
 _BINNEN = 5.0
 _PT_IN_MM = 25.4 / 72.0
 _MARGE_METING = 0.2  # veiligheidsmarge (mm) tegen afrondingsverschillen tussen Agg en PDF
-_SCHAAL_PT = 100.0  # maat waarop de voorloopbreedtes per letter eenmalig worden gelezen
 
 Inhoud = Mapping[str, str | Sequence[str] | None]
 Kader = tuple[float, float, float, float]
@@ -63,6 +61,7 @@ def teken_canvas(
     uit: Path,
     ondertitel: str = "",
     verslag: dict[str, Any] | None = None,
+    herkomst: str = "",
 ) -> Path:
     """Teken het ingevulde Samenwerkingscanvas als poster en schrijf het atomisch naar ``uit``.
 
@@ -70,6 +69,10 @@ def teken_canvas(
     dict als ``verslag`` mee om te zien wat er per veld getekend is: ``verslag["velden"][sleutel]``
     met ``veld`` (kader x0, y0, x1, y1 in mm vanaf linksonder), ``tekst`` (het kader van elke
     tekst), ``inhoud`` (die teksten), ``lettergrootte`` en ``ingekort``. De tests gebruiken dat.
+
+    ``herkomst`` is de voetnoot over de inhoud (bijvoorbeeld uit :func:`casus.herkomst_noot`): wat
+    uit bronnen komt, wat reconstructie is en wat de eigen inschatting van de deelnemer.
+    De kernvelden (Partijen, Bijdragen, Doelen) krijgen nooit een kleinere letter dan de andere.
     """
     uit = Path(uit)
     formaat = formaat_van(uit)
@@ -81,7 +84,7 @@ def teken_canvas(
             f"Onbekend canvasveld: {', '.join(onbekend)}. Het canvas kent: {', '.join(v.sleutel for v in velden)}."
         )
     punten = {v.sleutel: canvas.items(inhoud, v.sleutel) for v in velden}
-    return _teken(titel, ondertitel, uit, formaat, punten, verslag)
+    return _teken(titel, ondertitel, uit, formaat, punten, verslag, herkomst)
 
 
 def teken_leeg_canvas(
@@ -107,72 +110,46 @@ def _teken(
     formaat: str,
     punten: dict[str, list[str]] | None,
     verslag: dict[str, Any] | None,
+    herkomst: str = "",
 ) -> Path:
     import matplotlib
 
-    with matplotlib.rc_context(_stijl.rc()):
+    # Een pdf zet letters zonder hinting (onafgeronde breedtes); meet dan ook zo. Dat klopt beter met
+    # de pdf én is veel sneller dan hinting op 200 dpi. Een PNG wordt wél met hinting getekend.
+    meten = {"text.hinting": "no_hinting"} if formaat == "pdf" else {}
+    with matplotlib.rc_context(_stijl.rc() | meten):
         blad = _Blad(dpi=PNG_DPI)
+        gewoon, vet = blad.letter(10.0), blad.letter(10.0, "bold")
+        titel = blad.meter.zichtbaar(_begrens([titel])[0] if titel else "", gewoon, vet)
+        ondertitel = blad.meter.zichtbaar(_begrens([ondertitel])[0] if ondertitel else "", gewoon)
+        if punten is not None:
+            punten = {
+                s: [p for p in (blad.meter.zichtbaar(p, gewoon).strip() for p in _begrens(lijst)) if p]
+                for s, lijst in punten.items()
+            }
         blad.kop(titel, ondertitel, leeg=punten is None)
-        blad.voet()
-        velden_verslag = {}
-        for veld, kader in _kaders():
+        voetnoot = blad.voet(blad.meter.zichtbaar(herkomst, gewoon))
+        velden_verslag: dict[str, dict[str, Any]] = {}
+        kaders = _kaders()
+        # Eerst de kern: de grootste letter die daar past, is de bovengrens voor de afsprakenvelden.
+        kern_grootte = TEKST_PT[0]
+        for veld, kader in sorted(kaders, key=lambda vk: vk[0].rol != "kern"):
             if punten is None:
                 velden_verslag[veld.sleutel] = blad.leeg_veld(veld, kader)
-            else:
-                velden_verslag[veld.sleutel] = blad.veld(veld, kader, punten[veld.sleutel])
+                continue
+            bereik = TEKST_PT if veld.rol == "kern" else (min(TEKST_PT[0], kern_grootte), TEKST_PT[1])
+            velden_verslag[veld.sleutel] = blad.veld(veld, kader, punten[veld.sleutel], bereik)
+            grootte = velden_verslag[veld.sleutel]["lettergrootte"]
+            if veld.rol == "kern" and punten[veld.sleutel] and grootte is not None:
+                kern_grootte = min(kern_grootte, grootte)
+        velden_verslag = {veld.sleutel: velden_verslag[veld.sleutel] for veld, _ in kaders}
         if verslag is not None:
             verslag.clear()
-            verslag.update({"formaat": formaat, "pagina_mm": A3_MM, "velden": velden_verslag})
+            verslag.update({"formaat": formaat, "pagina_mm": A3_MM, "velden": velden_verslag, "voetnoot": voetnoot})
         metadata = {"Title": f"Samenwerkingscanvas – {titel}", "Creator": "samenwerkingscode"}
-        with _letters_zonder_opmaaktabellen():
+        with _matplotlib.pdf_zonder_opmaaktabellen(), _matplotlib.bewaarde_deelverzamelingen():
             schrijf_figuur(blad.fig, uit, formaat, dpi=PNG_DPI, metadata=metadata)
     return uit
-
-
-#: OpenType-tabellen voor tekstopmaak (ligaturen, kerning, accentplaatsing, formules) die een pdf niet gebruikt.
-_OPMAAKTABELLEN = ("GSUB", "GPOS", "GDEF", "MATH")
-
-
-@contextlib.contextmanager
-def _letters_zonder_opmaaktabellen() -> Iterator[None]:
-    """Laat matplotlib bij het inbedden (Type 42) de opmaaktabellen van de letter weglaten.
-
-    Waarom: fontTools las en verkleinde bij elke ingebedde letter eerst de opmaaktabellen van
-    DejaVu Sans; dat was meer dan de helft van de tijd van ``savefig``. In een pdf zet matplotlib
-    elke letter zelf op zijn plek (kerning en accenten zijn dan al toegepast), dus de pdf gebruikt
-    die tabellen niet: de tekens, de ingebedde letters en de diakrieten blijven hetzelfde. De
-    tabellen gaan weg direct na het openen van het letterbestand, vóór fontTools ze leest. Alleen
-    tijdens het opslaan van de poster; heeft matplotlib deze interne opbouw niet, dan verandert er niets.
-    """
-    try:
-        from fontTools import subset
-        from matplotlib.backends import _backend_pdf_ps
-    except ImportError:
-        yield
-        return
-    if getattr(_backend_pdf_ps, "subset", None) is not subset:
-        yield
-        return
-
-    class ZonderOpmaak(types.ModuleType):
-        """``fontTools.subset``, behalve dat ``load_font`` de opmaaktabellen meteen weglaat."""
-
-        def __getattr__(self, naam: str) -> Any:
-            return getattr(subset, naam)
-
-        @staticmethod
-        def load_font(*args: Any, **kwargs: Any) -> Any:
-            font = subset.load_font(*args, **kwargs)
-            for tabel in _OPMAAKTABELLEN:
-                if tabel in font:
-                    del font[tabel]
-            return font
-
-    _backend_pdf_ps.subset = ZonderOpmaak("fontTools.subset")
-    try:
-        yield
-    finally:
-        _backend_pdf_ps.subset = subset
 
 
 def _kaders() -> list[tuple[canvas.CanvasVeld, Kader]]:
@@ -197,7 +174,6 @@ class _Blad:
     """Eén A3-pagina met een meetlat: alle posities in mm, alle tekstmaten door de renderer gemeten."""
 
     def __init__(self, dpi: float) -> None:
-        import matplotlib.text
         from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
         from matplotlib.figure import Figure
         from matplotlib.transforms import Affine2D
@@ -209,37 +185,24 @@ class _Blad:
         self.renderer = RendererAgg(1, 1, dpi)
         self.mm = Affine2D().scale(1 / 25.4) + self.fig.dpi_scale_trans
         self.px_per_mm = dpi / 25.4
-        self._breedtes: dict[tuple[str, float, str, str], float] = {}
+        self.meter = Tekstmeter(self.renderer, dpi, self.px_per_mm)
         self._maten: dict[tuple[float, str, str], tuple[float, float]] = {}
-        self._voorloop: dict[str, tuple[dict[str, float], Any]] = {}
-        self._tekstcache = getattr(matplotlib.text, "_get_text_metrics_with_cache", None)
-        self._paden: dict[tuple[str, str], str] = {}
 
-    # ---- meten ---------------------------------------------------------------------------
+    # ---- meten (de gedeelde tekstpasser in _tekst.py) -----------------------------------------
 
     def letter(self, grootte: float, gewicht: str = "normal", stijl: str = "normal") -> FontProperties:
-        from matplotlib.font_manager import FontProperties
-
-        return FontProperties(family=_stijl.LETTERTYPE, size=grootte, weight=gewicht, style=stijl)
+        return self.meter.letter(grootte, gewicht, stijl)
 
     def breedte(self, tekst: str, prop: FontProperties) -> float:
         """Breedte van één regel in mm, gemeten met de renderer."""
-        sleutel = (tekst, prop.get_size_in_points(), str(prop.get_weight()), prop.get_style())
-        if sleutel not in self._breedtes:
-            b, _, _ = self._meet(tekst, prop)
-            self._breedtes[sleutel] = b / self.px_per_mm
-        return self._breedtes[sleutel]
+        return self.meter.breedte(tekst, prop)
 
-    def _meet(self, tekst: str, prop: FontProperties) -> tuple[float, float, float]:
-        """(breedte, hoogte, daling) in pixels via de metingencache die matplotlib zelf voor teksten gebruikt.
+    def breek(self, tekst: str, prop: FontProperties, breedte: float, max_regels: int) -> tuple[list[str], bool]:
+        """Verdeel tekst over regels die binnen ``breedte`` passen; stopt na ``max_regels`` (dan False)."""
+        return self.meter.breek(tekst, prop, breedte, max_regels)
 
-        De regels die :meth:`breek` meet, worden daarna als tekst geplaatst en nagemeten; met
-        dezelfde cache kost dat natmeten niets extra. Ontbreekt die (interne) cache in een andere
-        matplotlib-versie, dan meten we rechtstreeks: hetzelfde getal, alleen trager.
-        """
-        if self._tekstcache is not None:
-            return self._tekstcache(self.renderer, tekst, prop, False, self.fig.dpi)
-        return self.renderer.get_text_width_height_descent(tekst, prop, ismath=False)
+    def met_beletsel(self, regel: str, prop: FontProperties, breedte: float) -> str:
+        return self.meter.met_beletsel(regel, prop, breedte)
 
     def kader(self, artiest: Any) -> Kader:
         if isinstance(artiest, _Regels):
@@ -259,132 +222,6 @@ class _Blad:
         return self.fig.text(
             x, y, tekst, fontproperties=prop, color=kleur, transform=self.mm, parse_math=False, **opties
         )
-
-    def schatting(self, tekst: str, prop: FontProperties) -> float:
-        """Breedte in mm uit de ongehinte voorloopbreedtes per letter: snel, maar tot een paar mm ernaast.
-
-        Alleen om te raden waar een regel breekt; :meth:`breek` controleert die gok met de renderer.
-        """
-        pad = self._pad_van(prop)
-        letters = self._voorloop.get(pad)
-        if letters is None:
-            from matplotlib.ft2font import FT2Font
-
-            font = FT2Font(pad)
-            font.set_size(_SCHAAL_PT, 72)
-            letters = self._voorloop[pad] = ({}, font)
-        breedtes, font = letters
-        totaal = 0.0
-        for letter in tekst:
-            b = breedtes.get(letter)
-            if b is None:
-                from matplotlib.ft2font import LoadFlags
-
-                if font.get_char_index(ord(letter)):
-                    b = font.load_char(ord(letter), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536 / _SCHAAL_PT
-                else:
-                    b = 0.6  # niet in de letter: de renderer beslist toch
-                breedtes[letter] = b
-            totaal += b
-        return totaal * prop.get_size_in_points() * _PT_IN_MM
-
-    def _pad_van(self, prop: FontProperties) -> str:
-        sleutel = (str(prop.get_weight()), prop.get_style())
-        if sleutel not in self._paden:
-            from matplotlib.font_manager import findfont
-
-            self._paden[sleutel] = str(findfont(prop))
-        return self._paden[sleutel]
-
-    def breek(self, tekst: str, prop: FontProperties, breedte: float, max_regels: int) -> tuple[list[str], bool]:
-        """Verdeel tekst over regels die binnen ``breedte`` passen; stopt na ``max_regels`` (dan False).
-
-        Gulzig: zoveel woorden op een regel als passen. Dat komt neer op de eerste kandidaatregel
-        (huidige regel plus één woord meer) die niet past; :meth:`_aantal_dat_past` vindt die met een
-        schatting en twee metingen in plaats van één meting per woord.
-        """
-        regels: list[str] = []
-        woorden = tekst.split()
-        huidig = ""
-        i = 0
-        while i < len(woorden):
-            n = self._aantal_dat_past(huidig, woorden, i, prop, breedte)
-            if n:
-                huidig = " ".join([huidig, *woorden[i : i + n]]) if huidig else " ".join(woorden[i : i + n])
-                i += n
-                if i == len(woorden):
-                    break
-            woord = woorden[i]
-            i += 1
-            if huidig:
-                regels.append(huidig)
-                if len(regels) >= max_regels:
-                    return regels, False
-            while self.breedte(woord, prop) > breedte and len(woord) > 1:
-                n = self._langste_begin(woord, prop, breedte)
-                regels.append(woord[:n])
-                woord = woord[n:]
-                if len(regels) >= max_regels:
-                    return regels, False
-            huidig = woord
-        if huidig:
-            regels.append(huidig)
-        return regels, len(regels) <= max_regels
-
-    def _aantal_dat_past(
-        self, huidig: str, woorden: list[str], begin: int, prop: FontProperties, breedte: float
-    ) -> int:
-        """Hoeveel woorden vanaf ``begin`` er nog achter ``huidig`` passen (gemeten, niet geschat).
-
-        Een regel wordt breder met elk woord erbij, dus het antwoord is het aantal vóór de eerste
-        kandidaat die niet past. De schatting wijst die kandidaat aan; de renderer bevestigt hem
-        (de kandidaat ervoor past, deze niet) of schuift op. Zo is de uitkomst dezelfde als bij
-        het meten van elke kandidaat, met meestal twee metingen per regel.
-        """
-
-        def kandidaat(n: int) -> str:
-            return " ".join([huidig, *woorden[begin : begin + n]]) if huidig else " ".join(woorden[begin : begin + n])
-
-        def past(n: int) -> bool:
-            return self.breedte(kandidaat(n), prop) <= breedte
-
-        rest = len(woorden) - begin
-        gok = 0
-        while gok < rest and self.schatting(kandidaat(gok + 1), prop) <= breedte:
-            gok += 1
-        if gok and not past(gok):
-            gok -= 1
-            while gok and not past(gok):
-                gok -= 1
-            return gok
-        while gok < rest and past(gok + 1):
-            gok += 1
-        return gok
-
-    def _langste_begin(self, woord: str, prop: FontProperties, breedte: float) -> int:
-        laag, hoog = 1, len(woord) - 1
-        while laag < hoog:
-            midden = (laag + hoog + 1) // 2
-            if self.breedte(woord[:midden], prop) <= breedte:
-                laag = midden
-            else:
-                hoog = midden - 1
-        return laag
-
-    def met_beletsel(self, regel: str, prop: FontProperties, breedte: float) -> str:
-        """Zet "…" achter een regel; haal woorden (of letters) weg tot het past."""
-        woorden = regel.split()
-        while woorden:
-            kandidaat = " ".join(woorden) + " …"
-            if self.breedte(kandidaat, prop) <= breedte:
-                return kandidaat
-            if len(woorden) == 1:
-                woord = woorden[0]
-                while len(woord) > 1 and self.breedte(woord + "…", prop) > breedte:
-                    woord = woord[:-1]
-                return woord + "…"
-            woorden.pop()
-        return "…"
 
     def maat(self, prop: FontProperties) -> tuple[float, float]:
         """(boven, onder) van een regel t.o.v. zijn basislijn in mm, gemeten aan voorbeeldletters.
@@ -527,16 +364,18 @@ class _Blad:
             self.fig.add_artist(blokje)
             self.tekst(x + 10.0, yy - 2.25, naam, prop, _stijl.TEKST, va="center")
 
-    def voet(self) -> None:
+    def voet(self, herkomst: str = "") -> str:
+        """Voettekst links; rechts de voetnoot: herkomst van de inhoud, dan die van de indeling."""
         breedte, _ = A3_MM
         y = _MARGE
         self._lijn(_MARGE, y + _VOET - 1.0, breedte - _MARGE, y + _VOET - 1.0, _stijl.LIJN, 0.8)
         links = self.tekst(_MARGE, y + 1.5, VOETTEKST, self.letter(8.5, "bold"), _stijl.TEKST, va="baseline")
         ruimte = breedte - 2 * _MARGE - (self.kader(links)[2] - _MARGE) - 12.0
+        tekst = f"{herkomst.strip()} {_bronnoot()}" if herkomst.strip() else _bronnoot()
         noot, _, _ = self.pas_blok(
             breedte - _MARGE,
             y + _VOET - 2.5,
-            _bronnoot(),
+            tekst,
             (7.5, 6.0),
             ruimte,
             _VOET - 2.5,
@@ -545,6 +384,7 @@ class _Blad:
         )
         if noot is not None and len(noot.teksten) == 1:
             noot.verschuif(y + 1.5 - noot.teksten[0].get_position()[1])
+        return " ".join(noot.get_text().split()) if noot is not None else ""
 
     def _lijn(self, x0: float, y0: float, x1: float, y1: float, kleur: str, dikte: float, **kw: Any) -> None:
         from matplotlib.lines import Line2D
@@ -595,7 +435,9 @@ class _Blad:
         self._lijn(links, y, rechts, y, _stijl.KERN if kern else _stijl.LIJN, 0.5, alpha=0.6)
         return teksten, links, rechts, y - 2.0
 
-    def veld(self, veld: canvas.CanvasVeld, kader: Kader, punten: list[str]) -> dict[str, Any]:
+    def veld(
+        self, veld: canvas.CanvasVeld, kader: Kader, punten: list[str], bereik: tuple[float, float] = TEKST_PT
+    ) -> dict[str, Any]:
         teksten, links, rechts, boven = self._veldkop(veld, kader)
         onder = kader[1] + _BINNEN
         if not punten:
@@ -610,7 +452,7 @@ class _Blad:
             )
             teksten += [leeg] if leeg is not None else []
         else:
-            lijst, grootte, ingekort = self._pas_punten(punten, links, rechts, boven, onder)
+            lijst, grootte, ingekort = self._pas_punten(punten, links, rechts, boven, onder, bereik)
             teksten += lijst
         return self._verslag(kader, teksten, grootte, ingekort)
 
@@ -653,7 +495,13 @@ class _Blad:
         return teksten, y
 
     def _pas_punten(
-        self, punten: list[str], links: float, rechts: float, boven: float, onder: float
+        self,
+        punten: list[str],
+        links: float,
+        rechts: float,
+        boven: float,
+        onder: float,
+        bereik: tuple[float, float] = TEKST_PT,
     ) -> tuple[list[_Regels], float, bool]:
         """Zo groot mogelijk, maar binnen het veld; lukt dat niet op de kleinste maat, dan inkorten."""
         hoogte = boven - onder
@@ -676,7 +524,7 @@ class _Blad:
             return None
 
         # Groottes van groot naar klein; zoek de grootste die past (kleiner past nooit slechter).
-        groottes = _groottes(TEKST_PT)
+        groottes = _groottes(bereik)
         teksten = probeer(groottes[0])
         if teksten is not None:
             return teksten, groottes[0], False
@@ -775,6 +623,25 @@ class _Regels:
             t.set_y(t.get_position()[1] + dy)
         self.onder += dy
         self.laatste_basislijn += dy
+
+
+#: Meer tekens dan dit passen in geen enkel veld, ook niet op de kleinste letter (een veld op A3 houdt er
+#: hooguit een paar duizend); wat erboven komt, wordt niet eens bekeken. Zo hangt de tijd van een
+#: poster niet af van hoe lang een tekst in het casusbestand is.
+MAX_TEKENS_PER_VELD = 12_000
+
+
+def _begrens(punten: Sequence[str]) -> list[str]:
+    """De punten van een veld, samen hooguit MAX_TEKENS_PER_VELD tekens (de rest past toch nooit)."""
+    uit: list[str] = []
+    over = MAX_TEKENS_PER_VELD
+    for punt in punten:
+        if over <= 0:
+            uit.append("…")  # er was meer: het veld wordt zeker ingekort
+            break
+        uit.append(punt[:over] + ("…" if len(punt) > over else ""))
+        over -= len(punt)
+    return uit
 
 
 def _groottes(bereik: tuple[float, float]) -> list[float]:

@@ -22,7 +22,9 @@ from pydantic import Field, model_validator
 from samenwerkingscode import model
 from samenwerkingscode.yamlbestand import RegieFout, StrengModel, laad
 
-Soort = Literal["canvas", "reflectie", "situatie", "vormen", "beslisboom", "voorstellen", "toets", "schakelen"]
+Soort = Literal[
+    "canvas", "reflectie", "situatie", "vormen", "beslisboom", "voorstellen", "toets", "schakelen", "delen", "samen"
+]
 Beoordeling = Literal["automatisch", "handmatig", "geen"]
 Casusdeel = Literal["relaties", "opgaven", "voorstellen", "momenten"]
 
@@ -99,8 +101,8 @@ class Onderdeel(StrengModel):
 
     @property
     def oefenen(self) -> bool:
-        """Een oefenonderdeel: geen punten, met een uitwerking die de deelnemer zelf kan openen."""
-        return self.uitwerking is not None
+        """Een oefenonderdeel: geen punten, met een uitwerking, of samen oefenen (dat kan niet altijd)."""
+        return self.uitwerking is not None or self.soort == "samen"
 
     @property
     def max_punten(self) -> float:

@@ -232,6 +232,9 @@ _STATUS: dict[str, Controle] = {
     "voorstellen": _status_voorstellen,
     "toets": _status_toets,
     "schakelen": _status_schakelen,
+    # Delen en samen oefenen zijn keuzes zonder goed of fout: wat bewaard is, is klaar.
+    "delen": lambda _o, _k, _w: (True, "je keuze is bewaard"),
+    "samen": lambda _o, _k, _w: (True, "bewaard"),
 }
 
 

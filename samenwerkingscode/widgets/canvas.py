@@ -10,8 +10,13 @@ Nooit stil tekst kwijt
 Wie van startpunt wisselt (leeg, de casus, de eigen casus) terwijl er al tekst in de velden
 staat, krijgt eerst een vraag: *Vervang alle velden* (de tweede klik die bevestigt), *Vul alleen
 lege velden aan* of *Annuleren*. Zijn alle velden leeg, of staat er al precies wat de bron zou
-invullen, dan wordt meteen gevuld. Ook ``Bewaar als casusbestand`` vervangt een bestaand
-bestand pas na een tweede klik, en nooit een bestand dat niet te lezen is.
+invullen, dan wordt meteen gevuld. Ook ``Bewaar als casusbestand`` vervangt het canvas in een
+bestaand bestand pas na een tweede klik, en nooit in een bestand dat niet te lezen is. Bewaren
+verandert alleen het canvas: de titel, de opmerkingen en de rest van het bestand blijven staan
+(:func:`samenwerkingscode.eigen_casus.bewaar_canvas`).
+
+De eigen casus komt uit :mod:`samenwerkingscode.eigen_casus`: wie er een kiest, kiest hem voor
+alle widgets.
 
 Antwoordbestand: ``{"velden": {canvas-sleutel: tekst}, "start": "leeg"|"casus"|"eigen",
 "casus": bestandsnaam|None, "titel": tekst}``. ``titel`` (de titel van de casus, ook de titel van
@@ -33,9 +38,9 @@ import ipywidgets as widgets
 
 from samenwerkingscode import canvas as canvasmodel
 from samenwerkingscode import casus as casusmodule
-from samenwerkingscode import idioom
+from samenwerkingscode import eigen_casus, idioom
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import Casus, canvas_inhoud, laad_casus, schrijf_casus
+from samenwerkingscode.casus import Casus, als_eigen, canvas_inhoud, canvas_noot, herkomst_noot, laad_casus
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.yamlbestand import RegieFout
 
@@ -62,8 +67,8 @@ def casussen_map(vanaf: Path | None = None) -> Path | None:
 
 
 def standaard_eigen_map() -> Path:
-    """Waar de eigen casus van een deelnemer staat: ``casussen/eigen`` van de kit."""
-    return (casussen_map() or Path.cwd() / "casussen") / "eigen"
+    """Waar de eigen casus van een deelnemer staat: zijn werkmap, zie :func:`eigen_casus.eigen_map`."""
+    return eigen_casus.eigen_map()
 
 
 def bestandsnaam(titel: str) -> str:
@@ -79,7 +84,10 @@ def lees_casus(casus: Casus | str | os.PathLike[str] | None) -> tuple[Casus | No
         return casus, None, None
     pad = Path(casus)
     try:
-        return laad_casus(pad), pad.name, None
+        gelezen = laad_casus(pad)
+        if eigen_casus.is_eigen_bestand(pad):
+            gelezen = als_eigen(gelezen)  # een reconstructie in je eigen casus is van jou, niet van de kit
+        return gelezen, pad.name, None
     except RegieFout as fout:
         return None, pad.name, f"De casus kon niet worden geladen. {fout}"
 
@@ -155,8 +163,13 @@ class CanvasWidget(OefeningWidget):
             tooltips=hulp,
             style={"description_width": "initial"},
         )
+        eigen_opties = self._eigen_opties()
+        gekozen = self._gekozen_eigen()
         self.eigen_keuze = widgets.Dropdown(
-            options=self._eigen_opties(),
+            options=eigen_opties,
+            value=gekozen
+            if gekozen in [w for _, w in eigen_opties]
+            else (eigen_opties[0][1] if eigen_opties else None),
             description="Eigen casus:",
             style={"description_width": "initial"},
             layout=widgets.Layout(display="none", width="auto"),
@@ -293,22 +306,30 @@ class CanvasWidget(OefeningWidget):
         return {sleutel: invoer.value for sleutel, invoer in self.velden.items()}
 
     def _eigen_opties(self) -> list[tuple[str, str]]:
-        paden: list[Path] = []
-        if self._eigen_map.is_dir():
-            paden = sorted([*self._eigen_map.glob("*.yml"), *self._eigen_map.glob("*.yaml")])
+        paden = eigen_casus.eigen_casussen(self._eigen_map)
         if self._eigen_casus is not None and self._eigen_casus not in paden:
             paden.insert(0, self._eigen_casus)
         return [(pad.name, str(pad)) for pad in paden]
+
+    def _gekozen_eigen(self) -> str | None:
+        """De eigen casus die de deelnemer eerder koos (voor alle widgets), als die in de lijst staat."""
+        if self._eigen_casus is not None:
+            return str(self._eigen_casus)
+        pad, _ = eigen_casus.zoek_eigen_casus(self._eigen_map)
+        return str(pad) if pad is not None else None
 
     def _ververs_eigen_opties(self, kies: Path | None = None) -> None:
         with self._zonder_reactie():
             huidig = self.eigen_keuze.value
             self.eigen_keuze.options = self._eigen_opties()
             waarden = [w for _, w in self.eigen_keuze.options]
+            gekozen = self._gekozen_eigen()
             if kies is not None and str(kies) in waarden:
                 self.eigen_keuze.value = str(kies)
             elif huidig in waarden:
                 self.eigen_keuze.value = huidig
+            elif gekozen in waarden:
+                self.eigen_keuze.value = gekozen
             elif waarden:
                 self.eigen_keuze.value = waarden[0]
 
@@ -382,7 +403,7 @@ class CanvasWidget(OefeningWidget):
                     "bewaar het met 'Bewaar als casusbestand', of kopieer casussen/sjabloon.yml naar die map."
                 )
             pad = Path(self.eigen_keuze.value)
-            gelezen, naam = laad_casus(pad), pad.name
+            gelezen, naam = eigen_casus.laad_eigen_casus(pad), pad.name
         return {s: "\n".join(regels) for s, regels in canvas_inhoud(gelezen).items()}, naam, gelezen
 
     def _vraag_bron(self, start: str) -> None:
@@ -450,18 +471,40 @@ class CanvasWidget(OefeningWidget):
         self._toon_eigen_keuze()
         self._werk_voortgang_bij()
         self._bewaar_stand()
+        keuze = ""
+        if start == EIGEN and self.eigen_keuze.value and self._eigen_casus is None:
+            try:
+                eigen_casus.kies_eigen_casus(Path(self.eigen_keuze.value), self._eigen_map)
+                keuze = " Alle oefeningen met je eigen casus gebruiken nu dit bestand."
+            except RegieFout as fout:
+                keuze = f" {fout}"
         if start == LEEG:
             tekst = "Je begint met een leeg canvas."
         elif alleen_leeg:
             tekst = f"De lege velden zijn aangevuld uit {_bronnaam(naam, gelezen)}; je eigen tekst is gebleven."
         else:
             tekst = f"De velden zijn gevuld uit {_bronnaam(naam, gelezen)}. Pas ze gerust aan."
-        self.bericht.value = opmaak_melding(tekst, "goed")
+        self.bericht.value = opmaak_melding(tekst + keuze, "goed")
 
     # --- knoppen ------------------------------------------------------------------------------
     def postertitel(self) -> str:
         """De titel boven de poster: de titel van de casus, anders een neutrale titel."""
         return self.titel_invoer.value.strip() or STANDAARD_POSTERTITEL
+
+    def herkomst_noot(self) -> str:
+        """De voetnoot op de poster: wat uit bronnen komt, wat reconstructie is, wat jouw eigen inschatting is."""
+        start, _ = self._toegepast
+        if start == LEEG:
+            return herkomst_noot(["eigen inschatting"], eigen=True)
+        try:
+            nieuw, _, gelezen = self._bron(start)
+        except RegieFout:
+            return herkomst_noot(["eigen inschatting"], eigen=True)
+        if gelezen is None:
+            return herkomst_noot(["eigen inschatting"], eigen=True)
+        huidig = self.inhoud()
+        aangevuld = any(huidig[s].strip() != nieuw.get(s, "").strip() for s in huidig)
+        return canvas_noot(gelezen, aangevuld=aangevuld)
 
     def _exporteer(self, extensie: str) -> Path | None:
         if self.opslag is None:
@@ -475,7 +518,7 @@ class CanvasWidget(OefeningWidget):
             knop.disabled = True
         self.bericht.value = opmaak_melding(f"Bezig met tekenen van {uit.name} …", "info")
         try:
-            teken_canvas(self.inhoud(), titel=self.postertitel(), uit=uit)
+            teken_canvas(self.inhoud(), titel=self.postertitel(), uit=uit, herkomst=self.herkomst_noot())
         except RegieFout as fout:
             self.bericht.value = opmaak_melding(f"Exporteren lukte niet: {fout}", "fout")
             return None
@@ -510,10 +553,9 @@ class CanvasWidget(OefeningWidget):
             )
             return None
         doel = self.casusbestand()
-        basis: Casus | None = None
         if doel.exists():
             try:
-                basis = laad_casus(doel)
+                laad_casus(doel)
             except RegieFout as fout:
                 self.bericht.value = opmaak_melding(
                     f"{doel.name} bestaat al maar bevat een fout, daarom wordt het niet overschreven. Herstel het "
@@ -525,29 +567,16 @@ class CanvasWidget(OefeningWidget):
                 self._vervang_casusbestand = doel
                 self.knop_casus.description = "Vervang het casusbestand"
                 self.bericht.value = opmaak_melding(
-                    f"{doel.name} bestaat al. Klik nog een keer om het canvas en de titel daarin te vervangen. "
-                    "De rest van je casus (partijen, relaties, bronnen) blijft staan; opmerkingen (regels met #) "
-                    "verdwijnen wel.",
+                    f"{doel.name} bestaat al. Klik nog een keer om het canvas daarin te vervangen. De titel, je "
+                    "opmerkingen (regels met #) en de rest van je casus (partijen, relaties, bronnen) blijven staan.",
                     "waarschuwing",
                 )
                 return None
-        data = basis.model_dump(mode="json", exclude_none=True) if basis is not None else {}
         inhoud = self.inhoud()
-        data["titel"] = titel
-        data["canvas"] = {s: canvasmodel.items(inhoud, s) for s in self.velden}
         try:
-            nieuw = Casus.model_validate(data)
-            doel.parent.mkdir(parents=True, exist_ok=True)
-            schrijf_casus(nieuw, doel)
-        except (RegieFout, ValueError) as fout:
+            eigen_casus.bewaar_canvas(doel, {s: canvasmodel.items(inhoud, s) for s in self.velden}, titel=titel)
+        except RegieFout as fout:
             self.bericht.value = opmaak_melding(f"Je casus kon niet worden bewaard: {fout}", "fout")
-            return None
-        except OSError as fout:
-            self.bericht.value = opmaak_melding(
-                f"Je casus kon niet worden bewaard: de map {doel.parent} kon niet worden gemaakt "
-                f"({fout.strerror or fout}).",
-                "fout",
-            )
             return None
         self._vervang_casusbestand = None
         self.knop_casus.description = "Bewaar als casusbestand"

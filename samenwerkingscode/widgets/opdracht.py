@@ -134,13 +134,27 @@ def _schakelen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None
     from samenwerkingscode.widgets.schakelbak import SchakelbakWidget
 
     if o.widget.get("eigen_casus") and opslag is not None:
-        from samenwerkingscode.widgets.canvas import standaard_eigen_map
+        from samenwerkingscode.eigen_casus import zoek_eigen_casus
 
-        eigen = sorted(standaard_eigen_map().glob("*.yml"), key=lambda pad: pad.stat().st_mtime)
-        return SchakelbakWidget(opslag, o.sleutel, casus=eigen[-1] if eigen else None, met_voorstel=bool(eigen))
+        # Dezelfde eigen casus als in alle andere widgets; bij geen of meer dan één zegt de kit wat te doen.
+        pad, uitleg = zoek_eigen_casus()
+        scherm = SchakelbakWidget(opslag, o.sleutel, casus=pad, met_voorstel=pad is not None)
+        return scherm if uitleg is None else MetMelding(scherm, uitleg)
     from samenwerkingscode.casus import kit_casus
 
     return SchakelbakWidget(opslag, o.sleutel, casus=kit_casus(opdrachten.actieve_casus()))
+
+
+def _delen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.delen import DelenWidget
+
+    return DelenWidget(opslag, o.sleutel, vraag=o.vraag)
+
+
+def _samen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None) -> OefeningWidget:
+    from samenwerkingscode.widgets.samen import SamenWidget
+
+    return SamenWidget(opslag, o.sleutel, notebook=notebook, vergelijk=str(o.widget.get("vergelijk", "2a")))
 
 
 WIDGETS: dict[str, Callable[[str, opdrachten.Onderdeel, Antwoorden | None], OefeningWidget]] = {
@@ -152,8 +166,26 @@ WIDGETS: dict[str, Callable[[str, opdrachten.Onderdeel, Antwoorden | None], Oefe
     "voorstellen": _voorstellen,
     "toets": _toets,
     "schakelen": _schakelen,
+    "delen": _delen,
+    "samen": _samen,
 }
 """Welk invulscherm bij welke soort onderdeel hoort: de enige plek waar soort en widget elkaar kennen."""
+
+
+class MetMelding:
+    """Een invulscherm met een Nederlandse melding erboven (bijvoorbeeld: kies eerst je eigen casus)."""
+
+    def __init__(self, scherm: OefeningWidget, melding: str) -> None:
+        import html
+
+        import ipywidgets as widgets
+
+        self.scherm = scherm
+        self.melding = widgets.HTML(f"<p lang='nl' role='status'>{html.escape(melding)}</p>")
+        self.widget = widgets.VBox([self.melding, scherm.widget])
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
 
 
 class MetUitwerking:

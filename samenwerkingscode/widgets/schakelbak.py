@@ -37,7 +37,7 @@ from pydantic import ValidationError
 from samenwerkingscode import nakijken, schakelbak
 from samenwerkingscode import vormen as vormmodel
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import Casus, Partij, kit_casus
+from samenwerkingscode.casus import Casus, Partij, herkomst_label, kit_casus
 from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
 from samenwerkingscode.schakelbak import (
     Beoordeling,
@@ -263,6 +263,39 @@ class VoorstellenWidget(OefeningWidget):
         self.uitslag.value = "".join(regels)
 
 
+_DOELRELATIE_WOORDEN = {
+    "gedeeld": "gedeeld doel",
+    "verenigbaar": "verenigbare doelen",
+    "spanning": "spanning tussen doelen",
+    "tegenstrijdig": "tegenstrijdige doelen",
+}
+
+
+def _doelen_uit_casus(casus: Casus | None) -> str:
+    """Het kandidaat-gezamenlijk doel en de doelrelaties uit de casus, met hun herkomst (of niets)."""
+    if casus is None or (casus.gezamenlijk_doel is None and not casus.doelrelaties):
+        return ""
+    namen = {p.id: p.naam for p in casus.partijen}
+    regels = []
+    doel = casus.gezamenlijk_doel
+    if doel is not None:
+        status = "kandidaat" if doel.status == "kandidaat" else "afgesproken"
+        label = herkomst_label(doel, casus)
+        regels.append(
+            f"<li>Gezamenlijk doel ({status}) in de casus: {html.escape(doel.omschrijving)}"
+            + (f" <em>{html.escape(label)}</em>" if label else "")
+            + "</li>"
+        )
+    for relatie in casus.doelrelaties:
+        label = herkomst_label(relatie, casus)
+        partijen = ", ".join(namen.get(pid, pid) for pid in relatie.tussen)
+        regels.append(
+            f"<li>{html.escape(_DOELRELATIE_WOORDEN[relatie.soort].capitalize())} ({html.escape(partijen)}): "
+            f"{html.escape(relatie.omschrijving)}" + (f" <em>{html.escape(label)}</em>" if label else "") + "</li>"
+        )
+    return "<ul style='margin:0.2em 0;color:#4a5a6a'>" + "".join(regels) + "</ul>"
+
+
 class DealWidget(OefeningWidget):
     """Toets een eigen voorstel: de Schakelbak zegt trade-off of compromis, wat het kost en welke schakeling past.
 
@@ -287,6 +320,7 @@ class DealWidget(OefeningWidget):
         gelezen, _, fout = lees_casus(kit_casus(VOORBEELDCASUS) if casus is None else casus)
         if fout:
             fouten.append(fout)
+        self._gelezen = gelezen
         partijen = list(gelezen.partijen) if gelezen is not None else []
         self._partijen: list[Partij] = [p for p in partijen if p.doelen]
         self._zonder_doelen = [p.naam for p in partijen if not p.doelen]
@@ -333,7 +367,8 @@ class DealWidget(OefeningWidget):
         self.tegenprestaties: dict[str, widgets.Text] = {}
         blokken: list[widgets.Widget] = []
         for partij in self._partijen:
-            uitwerking = f" {UITWERKING}" if partij.reconstructie else ""
+            label = herkomst_label(partij, self._gelezen)
+            uitwerking = f" <em>{html.escape(label)}</em>" if label else ""
             rijen: list[widgets.Widget] = [widgets.HTML(f"<strong>{html.escape(partij.naam)}</strong>{uitwerking}")]
             for index, doel in enumerate(partij.doelen):
                 sleutel = f"{partij.id}|{index}"
@@ -374,6 +409,7 @@ class DealWidget(OefeningWidget):
             [
                 uitleg,
                 widgets.HTML("<strong>Gezamenlijk doel</strong>"),
+                widgets.HTML(_doelen_uit_casus(self._gelezen)),
                 self.gezamenlijk_doel,
                 widgets.HTML("<strong>Het voorstel</strong>"),
                 self.beschrijving,

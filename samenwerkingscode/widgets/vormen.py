@@ -22,7 +22,7 @@ import ipywidgets as widgets
 from samenwerkingscode import idioom, nakijken
 from samenwerkingscode import vormen as vormmodel
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import Casus, Relatie, kit_casus, relatie_naam
+from samenwerkingscode.casus import Casus, Relatie, herkomst_label, kit_casus, relatie_naam
 from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.widgets.canvas import lees_casus
@@ -112,7 +112,8 @@ class VormenWidget(OefeningWidget):
             self.motivaties[relatie.id] = motivatie
             self.kenmerken[relatie.id] = kenmerken
             self._toon_kenmerken(relatie.id)
-            uitwerking = " <i>(deels een uitwerking in deze cursuskit)</i>" if relatie.reconstructie else ""
+            label = herkomst_label(relatie, self._casus)
+            uitwerking = f" <i>{html.escape(label)}</i>" if label else ""
             kop = widgets.HTML(
                 f"<b>{html.escape(relatie_naam(self._casus, relatie))}</b>{uitwerking}"
                 f'<div style="color:#4a5a6a">{html.escape(relatie.omschrijving)}</div>'

@@ -53,7 +53,7 @@ def deelnemer(
     Eén server voor de tests van deze module scheelt opstarttijd; elke test opent zijn notebook in een
     eigen werkruimte. De server stopt na de laatste test, ook als een test faalt.
     """
-    from samenwerkingscode.cursus import bereid_lab_voor
+    from samenwerkingscode.lab import bereid_lab_voor
 
     basis = tmp_path_factory.mktemp("deelnemer")
     bron = bronkopie(basis / "bron", ["blok1", "blok2"])

@@ -39,7 +39,8 @@ def test_onaangeroerde_versie_krijgt_nul_zonder_crash(rondgang: Rondgang) -> Non
     assert uitslag.beoordeeld
     assert uitslag.score == 0
     assert set(_automatisch(rondgang, "leeg").values()) == {0.0}
-    assert any("geen antwoordbestand" in m for m in uitslag.meldingen)
+    # Niets ingevuld is een gewone 0 met "nog leeg", geen mislukt nakijken.
+    assert (uitslag.status, uitslag.nakijkfouten, uitslag.aandacht) == ("nog leeg", [], False)
 
 
 def test_antwoordbestand_van_de_trainer_in_de_bron_telt_niet_mee(rondgang: Rondgang) -> None:
@@ -61,7 +62,7 @@ def test_deels_goed_krijgt_precies_de_deelpunten(rondgang: Rondgang) -> None:
         ("zonder", False, "notebook blok1.ipynb ontbreekt"),
         ("verwijderd", True, "cel 'test_vormen' was verwijderd"),
         ("geknoeid", True, "cel 'test_vormen' was gewijzigd"),
-        ("lus", True, "stopte niet binnen de tijdslimiet"),
+        ("lus", True, "eigen code is niet uitgevoerd"),
         ("corrupt", True, "antwoordbestand beschadigd"),
     ],
 )
@@ -79,14 +80,26 @@ def test_verwijderde_of_gewijzigde_test_helpt_niet(rondgang: Rondgang) -> None:
     assert _automatisch(rondgang, "geknoeid")["test_vormen"] == 1.0
 
 
-def test_oneindige_lus_stopt_de_rest_niet(rondgang: Rondgang) -> None:
-    """Na de afgebroken cel draaien de tests gewoon: de modelantwoorden leveren alle punten op."""
+def test_toegevoegde_lus_draait_niet(rondgang: Rondgang) -> None:
+    """Een toegevoegde codecel (een oneindige lus) draait niet; de modelantwoorden leveren alle punten op."""
     assert _automatisch(rondgang, "lus") == PUNTEN_AUTOMATISCH
+    assert rondgang.uitslagen["lus"].eigen_code == ["blok1.ipynb, cel 3 (toegevoegd)"]
+
+
+def test_nakijken_mislukt_is_geen_stille_nul(rondgang: Rondgang) -> None:
+    """Meldt een nakijkcel REGIE-NAKIJKFOUT, dan heet de inlevering 'nakijken mislukt', met de reden."""
+    uitslag = rondgang.uitslagen["nakijkfout"]
+    assert uitslag.status == "nakijken mislukt"
+    assert uitslag.nakijkfouten == ["blok1.ipynb, test_canvas: het modelbestand canvas.yml kon niet worden gelezen"]
+    assert "nakijken mislukt: blok1.ipynb, test_canvas: het modelbestand canvas.yml" in rondgang.samenvatting
+    assert "Bij 1 inlevering(en) is het nakijken mislukt" in rondgang.samenvatting
+    # Alle andere inleveringen zijn gewoon nagekeken.
+    assert [d for d, u in rondgang.uitslagen.items() if u.nakijkfouten] == ["nakijkfout"]
 
 
 def test_iedereen_staat_in_de_uitslag(rondgang: Rondgang) -> None:
     assert sorted(rondgang.uitslagen) == sorted(
-        ["model", "leeg", "deels", "kapot", "zonder", "verwijderd", "geknoeid", "lus", "corrupt"]
+        ["model", "leeg", "deels", "kapot", "zonder", "verwijderd", "geknoeid", "lus", "corrupt", "nakijkfout"]
     )
 
 
@@ -97,7 +110,8 @@ def test_beoordeel_geeft_tabel_en_exitcode(rondgang: Rondgang) -> None:
     assert "Deelnemer" in uit and "Status" in uit
     assert "niet beoordeeld" in uit
     assert "6 / 9" in uit
-    assert "7 van de 9 inleveringen hebben aandacht nodig" in uit
+    assert "7 van de 10 inleveringen hebben aandacht nodig" in uit
+    assert "Please see" not in uit  # nooit nbgraders Engelse standaardmelding
     assert "Traceback" not in uit
 
 
@@ -179,3 +193,53 @@ def test_handmatig_beoordeeld_telt_niet_meer_als_open(rondgang: Rondgang) -> Non
         gb.db.commit()
     assert cursus._nog_handmatig(map_, BLOK, "lus") == 0
     assert cursus._nog_handmatig(map_, BLOK, "deels") == 1
+
+
+def test_nbgrader_export_en_cijfers_geven_dezelfde_rijen(rondgang: Rondgang, tmp_path: Path) -> None:
+    """'nbgrader export --exporter=…RegieExport' en 'regie cursus cijfers' delen één codepad: dezelfde csv."""
+    import os
+    import subprocess
+    import sys
+
+    via_regie, via_nbgrader = tmp_path / "regie.csv", tmp_path / "nbgrader.csv"
+    assert cursus.cijfers(cohort=rondgang.cohort, uit=via_regie, bron=rondgang.bron) == 0
+    resultaat = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nbgrader",
+            "export",
+            "--exporter=samenwerkingscode.rapportage.RegieExport",
+            f"--to={via_nbgrader}",
+            f"--CourseDirectory.root={rondgang.cohort}",
+            f"--CourseDirectory.db_url=sqlite:///{rondgang.cohort / 'gradebook.db'}",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REGIE_COHORT": str(rondgang.cohort), "REGIE_BRON": str(rondgang.bron)},
+        check=False,
+    )
+    assert resultaat.returncode == 0, resultaat.stderr[-2000:]
+    assert via_nbgrader.read_text(encoding="utf-8") == via_regie.read_text(encoding="utf-8")
+    with via_regie.open(encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    assert {r["deelnemer"] for r in rijen} >= {"model", "deels", "nakijkfout"}
+
+
+def test_cijfers_markeren_nakijken_mislukt(
+    rondgang: Rondgang, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """De automatische onderdelen van een mislukt nagekeken inlevering staan als 'nakijken mislukt' in de cijfers."""
+    uit = tmp_path / "cijfers.csv"
+    assert cursus.cijfers(cohort=rondgang.cohort, uit=uit, bron=rondgang.bron) == 0
+    assert "bij nakijkfout (blok1) is het nakijken mislukt" in capsys.readouterr().out
+    with uit.open(encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    fout = {r["onderdeel"]: r for r in rijen if r["deelnemer"] == "nakijkfout"}
+    assert fout["test_canvas"]["status"] == "nakijken mislukt"
+    assert fout["test_canvas"]["nakijken"] == (
+        "mislukt: blok1.ipynb, test_canvas: het modelbestand canvas.yml kon niet worden gelezen"
+    )
+    leeg = [r for r in rijen if r["deelnemer"] == "leeg" and r["soort"] == "automatisch"]
+    assert leeg and all(r["nakijken"] == "" and r["status"] == "beoordeeld" for r in leeg)

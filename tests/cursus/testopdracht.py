@@ -30,6 +30,9 @@ GEHEIM = (
     'model_keuze_geheim = "netwerk"',
 )
 
+NAKIJKFOUT_ANTWOORD = "laat-het-nakijken-mislukken"
+"""Een canvasantwoord waarbij de testcel van de testopdracht meldt dat ze niet kon nakijken."""
+
 PUNTEN_AUTOMATISCH = {"test_vormen": 2.0, "test_canvas": 3.0, "test_streng": 1.0}
 PUNTEN_HANDMATIG = {"reflectie_taak": 2.0, "uitleg": 1.0}
 
@@ -99,6 +102,10 @@ def maak_testnotebook() -> nbformat.NotebookNode:
         v4.new_code_cell(
             'canvas = lees_antwoorden("blok1")["oefeningen"].get("t2", {}).get("velden", {})\n'
             "gevuld = sum(1 for tekst in canvas.values() if str(tekst).strip())\n"
+            # Zoals een nakijkfunctie die niet kan nakijken (afspraak met nakijken.py): een regel met de markering.
+            f'if canvas.get("partijen") == "{NAKIJKFOUT_ANTWOORD}":\n'
+            '    print("REGIE-NAKIJKFOUT: het modelbestand canvas.yml kon niet worden gelezen")\n'
+            "    gevuld = 0\n"
             "score_canvas = 0.0\n"
             "### BEGIN HIDDEN TESTS\n"
             "geheime_drempel_canvas = 9\n"
@@ -216,7 +223,9 @@ class Rondgang:
     beoordeelcode: int
 
 
-GEVALLEN = ("model", "leeg", "deels", "kapot", "zonder", "verwijderd", "geknoeid", "lus", "corrupt")
+GEVALLEN = ("model", "leeg", "deels", "kapot", "zonder", "verwijderd", "geknoeid", "lus", "corrupt", "nakijkfout")
+
+NAKIJKFOUT = {**MODEL, "t2": {"velden": {**MODEL["t2"]["velden"], "partijen": NAKIJKFOUT_ANTWOORD}}}
 
 
 def _zonder_cel(grade_id: str) -> Callable[[nbformat.NotebookNode], None]:
@@ -245,6 +254,7 @@ def maak_inbox(release_nb: Path, inbox: Path) -> None:
     lever_in(release_nb, inbox, "verwijderd", antwoorden=MODEL, bewerk=_zonder_cel("test_vormen"))
     lever_in(release_nb, inbox, "geknoeid", antwoorden=DEELS, bewerk=_knoei)
     lever_in(release_nb, inbox, "lus", antwoorden=MODEL, bewerk=_lus)
+    lever_in(release_nb, inbox, "nakijkfout", antwoorden=NAKIJKFOUT)
     lever_in(release_nb, inbox, "corrupt", ruw_antwoordbestand='{"schema": 1, "oefeningen": {"t1": ')
     # vorm 3: plat, <id>_<blok>.*
     deels = lever_in(release_nb, inbox / "_plat", "deels", antwoorden=DEELS)

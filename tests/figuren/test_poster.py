@@ -119,12 +119,14 @@ def test_png_is_breed_genoeg_en_mist_geen_letters(tmp_path: Path) -> None:
     assert breedte == pytest.approx(420 / 25.4 * PNG_DPI, abs=2)
 
 
-def test_ontbrekende_letter_wordt_wel_gemeld(tmp_path: Path) -> None:
-    """Controle op de vorige test: een teken dat DejaVu Sans niet heeft, geeft wél een waarschuwing."""
+def test_ontbrekende_letter_wordt_een_zichtbaar_vakje_zonder_engelse_waarschuwing(tmp_path: Path) -> None:
+    """Een teken dat DejaVu Sans niet heeft (CJK, emoji) wordt □, zonder Engelse matplotlib-waarschuwing."""
+    verslag: dict = {}
     with warnings.catch_warnings(record=True) as meldingen:
         warnings.simplefilter("always")
-        teken_canvas({"partijen": ["中"]}, "x", tmp_path / "x.png")
-    assert any("missing from font" in str(m.message) for m in meldingen)
+        teken_canvas({"partijen": ["中 boom 🌳"]}, "🌳 titel", tmp_path / "x.pdf", verslag=verslag)
+    assert not [m for m in meldingen if "missing from font" in str(m.message)]
+    assert verslag["velden"]["partijen"]["inhoud"][-1] == "□ boom □"
 
 
 def test_lange_tekst_krimpt_of_wordt_ingekort_maar_loopt_nooit_over(tmp_path: Path) -> None:

@@ -368,6 +368,36 @@ def _alle_kinderen(widget: Any) -> list[Any]:
     return uit
 
 
+def test_springendal_toont_kandidaat_gezamenlijk_doel_en_doelrelaties_als_reconstructie() -> None:
+    tekst = _zichtbare_tekst(_deal(None))
+    casus = laad_casus(kit_casus())
+    assert casus.gezamenlijk_doel is not None
+    assert "Gezamenlijk doel (kandidaat) in de casus" in tekst
+    assert html.escape(casus.gezamenlijk_doel.omschrijving) in tekst
+    assert "Spanning tussen doelen" in tekst
+    assert "(reconstructie: uitwerking in deze cursuskit)" in tekst
+
+
+def test_eigen_casus_noemt_een_reconstructie_van_de_deelnemer_nooit_uitwerking_van_de_kit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    eigen = tmp_path / "casussen" / "eigen"
+    eigen.mkdir(parents=True)
+    pad = eigen / "mijn-casus.yml"
+    pad.write_text(
+        "titel: Mijn beekdal\npartijen:\n  - id: gemeente\n    naam: Gemeente\n    doelen: [Schoon water]\n"
+        "    reconstructie: true\n  - id: boer\n    naam: Boer\n    doelen: [Inkomen]\n"
+        "gezamenlijk_doel:\n  omschrijving: Een levend beekdal\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    tekst = _zichtbare_tekst(_deal(None, casus=pad))
+    assert "(jouw reconstructie)" in tekst
+    assert "(jouw eigen inschatting)" in tekst  # zonder bron: de inschatting van de deelnemer
+    partijdeel = tekst.split("Geconsolideerde doelen</strong>: wat doet")[1]
+    assert "cursuskit" not in partijdeel
+
+
 def test_beschrijving_zonder_punt_plakt_niet_aan_de_volgende_zin() -> None:
     """Issue 15.5 (B7): 'Volgens je beschrijving: … Bovendien' krijgt een punt tussen de zinnen."""
     w = _deal(None)

@@ -1,0 +1,194 @@
+"""``regie lab``: de kit zien zoals een deelnemer hem ziet (of, met ``trainer=True``, met de formgrader).
+
+Hier staat ook hoe de Lab van een deelnemer eruitziet, zodat ``regie lab`` op één machine en de
+JupyterHub (``make hub``) dezelfde, rustige Lab tonen: in het Nederlands, zonder nieuwsmelding en
+zonder de trainersgereedschappen van nbgrader (Create Assignment, Formgrader, cursuslijst, Validate).
+De knop Validate zou "Success!" melden bij een half ingevuld notebook en spreekt zo
+"Controleer mijn opdracht" in de widgets tegen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from .cursusmap import cursusmap
+
+TAAL = "nl_NL"
+"""De taal van de Lab voor deelnemers (taalpakket ``jupyterlab-language-pack-nl-NL``)."""
+
+UIT_VOOR_DEELNEMERS = (
+    "@jupyterlab/apputils-extension:announcements",
+    "@jupyter/nbgrader:create-assignment",
+    "@jupyter/nbgrader:formgrader",
+    "@jupyter/nbgrader:course-list",
+    "@jupyter/nbgrader:validate-assignment",
+)
+"""Lab-plugins die uit gaan: het nieuws van Jupyter, en wat alleen de trainer van nbgrader nodig heeft.
+
+De Assignments-lijst van nbgrader blijft aan: daarmee haalt een deelnemer op de hub opdrachten op en levert hij in.
+"""
+
+SERVER_UIT_VOOR_DEELNEMERS = (
+    "@jupyterlab/apputils-extension:announcements",
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.course_list",
+    "nbgrader.server_extensions.validate_assignment",
+)
+"""De serverkant van dezelfde gereedschappen: uit, zodat ook de API er niet op antwoordt."""
+
+RUSTIGE_INSTELLINGEN: dict[str, dict[str, Any]] = {
+    "@jupyterlab/translation-extension:plugin": {"locale": TAAL},
+    # Geen vraag om nieuws van het internet op te halen, en geen zoektocht naar updates.
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+"""Standaardinstellingen van de Lab voor deelnemers (sleutel: plugin-id, waarde: instellingen)."""
+
+
+def schrijf_deelnemersconfig(configmap: Path) -> Path:
+    """Schrijf de Jupyter-configuratie voor een deelnemers-Lab in ``configmap`` en geef die map terug.
+
+    De map werkt als ``JUPYTER_CONFIG_PATH`` (``regie lab``) en als ``<venv>/etc/jupyter`` van de
+    deelnemersomgeving op de hub: ``labconfig/page_config.json`` zet Lab-plugins uit,
+    ``jupyter_server_config.d/`` de bijbehorende serveruitbreidingen.
+    """
+    (configmap / "labconfig").mkdir(parents=True, exist_ok=True)
+    (configmap / "jupyter_server_config.d").mkdir(parents=True, exist_ok=True)
+    pagina = {"disabledExtensions": dict.fromkeys(UIT_VOOR_DEELNEMERS, True)}
+    (configmap / "labconfig" / "page_config.json").write_text(json.dumps(pagina, indent=2) + "\n", encoding="utf-8")
+    server = {"ServerApp": {"jpserver_extensions": dict.fromkeys(SERVER_UIT_VOOR_DEELNEMERS, False)}}
+    (configmap / "jupyter_server_config.d" / "zz-regie-deelnemer.json").write_text(
+        json.dumps(server, indent=2) + "\n", encoding="utf-8"
+    )
+    return configmap
+
+
+def schrijf_overrides(settingsmap: Path) -> Path:
+    """Schrijf ``overrides.json`` (standaardinstellingen) in de ``app_settings_dir`` van een Lab-installatie."""
+    settingsmap.mkdir(parents=True, exist_ok=True)
+    pad = settingsmap / "overrides.json"
+    pad.write_text(json.dumps(RUSTIGE_INSTELLINGEN, indent=2) + "\n", encoding="utf-8")
+    return pad
+
+
+def zaai_gebruikersinstellingen(user_settings: Path) -> None:
+    """Zet de rustige instellingen klaar als gebruikersinstellingen, maar alleen waar die nog ontbreken.
+
+    Voor ``regie lab`` in een gedeelde omgeving: ``overrides.json`` zou daar ook de trainer en andere
+    projecten raken. Wat de gebruiker zelf instelde, blijft staan.
+    """
+    for plugin, waarden in RUSTIGE_INSTELLINGEN.items():
+        pakket, naam = plugin.split(":")
+        pad = user_settings / pakket / f"{naam}.jupyterlab-settings"
+        if not pad.exists():
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            pad.write_text(json.dumps(waarden, indent=2) + "\n", encoding="utf-8")
+
+
+def _kopieer_release(release: Path, doel: Path) -> None:
+    """Kopieer een deelnemersversie naar de werkmap zonder iets te overschrijven."""
+    doel.mkdir(parents=True, exist_ok=True)
+    for pad in release.rglob("*"):
+        bestemming = doel / pad.relative_to(release)
+        if pad.is_dir():
+            bestemming.mkdir(parents=True, exist_ok=True)
+        elif not bestemming.exists():
+            bestemming.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(pad, bestemming)
+            bestemming.chmod(0o644)
+
+
+def bereid_lab_voor(
+    *, cohort: str | os.PathLike[str] | None = None, bron: str | os.PathLike[str] | None = None
+) -> Path:
+    """Zet de deelnemersversies klaar in ``<cohort>/deelnemer/`` waar ze nog ontbreken.
+
+    Werk dat daar al staat, wordt nooit overschreven: het is wat de gebruiker invulde.
+    """
+    from .cursus import _genereer, controleer_release, maak_api
+
+    map_ = cursusmap(cohort, bron)
+    namen = map_.opdrachten()
+    ontbrekend = [n for n in namen if not (map_.deelnemer / n / f"{n}.ipynb").exists()]
+    if ontbrekend:
+        api = maak_api(map_)
+        for naam in ontbrekend:
+            if not (map_.release / naam / f"{naam}.ipynb").is_file() or controleer_release(map_, naam):
+                _genereer(api, map_, naam)
+            _kopieer_release(map_.release / naam, map_.deelnemer / naam)
+    map_.deelnemer.mkdir(parents=True, exist_ok=True)
+    return map_.deelnemer
+
+
+def lab_opdracht(werkmap: Path, *, extra: list[str] | None = None) -> list[str]:
+    """De opdrachtregel voor JupyterLab; ``--allow-root`` alleen als je als root werkt (CI, containers)."""
+    opdracht = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={werkmap}", *(extra or [])]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        opdracht.append("--allow-root")
+    return opdracht
+
+
+def deelnemersomgeving(cohort: Path) -> tuple[dict[str, str], list[str]]:
+    """Omgeving en extra argumenten voor een rustige deelnemers-Lab van ``regie lab``.
+
+    De configuratie staat in ``<cohort>/lab/`` (buiten de werkmap, dus niet in de bestandenlijst).
+    """
+    basis = cohort / "lab"
+    configmap = schrijf_deelnemersconfig(basis / "config")
+    gebruiker = basis / "instellingen"
+    zaai_gebruikersinstellingen(gebruiker)
+    bestaand = os.environ.get("JUPYTER_CONFIG_PATH")
+    pad = os.pathsep.join([str(configmap), *([bestaand] if bestaand else [])])
+    omgeving = {**os.environ, "JUPYTER_CONFIG_PATH": pad}
+    return omgeving, [f"--LabApp.user_settings_dir={gebruiker}", f"--LabApp.workspaces_dir={basis / 'werkruimtes'}"]
+
+
+def open_lab(*, trainer: bool = False) -> int:
+    """Start JupyterLab: standaard op de deelnemersversies, met ``trainer=True`` op de projectmap.
+
+    De trainersweergave start in de projectmap, zodat nbgrader ``nbgrader_config.py`` vindt en de
+    formgrader de cohortmap ziet. De deelnemersweergave start Lab meteen en maakt de ontbrekende
+    deelnemersversies terwijl Lab opstart: zo wacht je bij de eerste start niet twee keer.
+    """
+    from .cursusmap import PROJECT
+
+    map_ = cursusmap()
+    if trainer:
+        map_.exchange.mkdir(parents=True, exist_ok=True)
+        print("JupyterLab start in de projectmap; kies in het menu Nbgrader > Formgrader om te beoordelen.")
+        try:
+            return subprocess.call(lab_opdracht(PROJECT), cwd=PROJECT)
+        except KeyboardInterrupt:
+            return 0
+
+    map_.deelnemer.mkdir(parents=True, exist_ok=True)
+    omgeving, extra = deelnemersomgeving(map_.cohort)
+    print(f"JupyterLab start in {map_.deelnemer} met de deelnemersversies (zonder modelantwoorden).")
+    print("Stoppen: druk in dit venster op Ctrl+C.")
+    lab = subprocess.Popen(lab_opdracht(map_.deelnemer, extra=extra), cwd=map_.deelnemer, env=omgeving)
+    klaarzetten = threading.Thread(target=_zet_klaar, name="deelnemersversies", daemon=True)
+    klaarzetten.start()
+    try:
+        return lab.wait()
+    except KeyboardInterrupt:
+        lab.terminate()
+        lab.wait()
+        return 0
+
+
+def _zet_klaar() -> None:
+    """Maak de deelnemersversies naast de opstartende Lab; een fout wordt gemeld, Lab blijft draaien."""
+    from .yamlbestand import RegieFout
+
+    try:
+        werkmap = bereid_lab_voor()
+    except RegieFout as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        return
+    print(f"De deelnemersversies staan klaar in {werkmap}.", flush=True)

@@ -6,10 +6,11 @@ BIN := $(VENV)/bin
 STEMPEL := $(VENV)/.geinstalleerd
 VENDOR := _vendor/vendor/html-manager/embed-amd.js
 
-.PHONY: help venv vendor book lab trainer hub test test-snel lint bench schoon
+.PHONY: help venv vendor book reader lab trainer hub test test-snel lint bench schoon
 
 help:
 	@echo "make book   - installeer (eerste keer), bouw het cursusboek en zeg welk bestand je opent"
+	@echo "make reader - maak de cursusreader: het hele boek als één A4-PDF om te printen"
 	@echo "make lab    - open JupyterLab met de deelnemersversies van de opdrachten"
 	@echo "make trainer - open JupyterLab als trainer, met de formgrader van nbgrader"
 	@echo "make hub    - (als root) JupyterHub voor een cursusgroep: CURSUS=hub/cursus.voorbeeld.yml"
@@ -33,6 +34,9 @@ book: venv vendor
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter-book build -W -n --keep-going .
 	@echo ""
 	@echo "Het cursusboek staat klaar. Open in je browser: $(CURDIR)/_build/html/index.html"
+
+reader: book
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m samenwerkingscode.reader _build/html _build/cursusreader.pdf
 
 lab: venv
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/regie lab

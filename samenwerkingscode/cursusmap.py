@@ -205,7 +205,7 @@ def nbgrader_config(
     """
     from traitlets.config import Config
 
-    from .feedback_filter import VerbergModelantwoorden
+    from .feedback_filter import FeedbackVoorDeelnemer, VerbergModelantwoorden, feedback_config
     from .instellingen import Regie
 
     map_ = cursusmap(cohort, bron, config=config)
@@ -243,7 +243,13 @@ def nbgrader_config(
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.preprocessors import GetGrades
 
-    c.GenerateFeedback.preprocessors = [GetGrades, VerbergModelantwoorden, CSSHTMLHeaderPreprocessor]
+    c.GenerateFeedback.preprocessors = [
+        GetGrades,
+        VerbergModelantwoorden,
+        FeedbackVoorDeelnemer,
+        CSSHTMLHeaderPreprocessor,
+    ]
+    feedback_config(c)  # leesbare Nederlandse feedback zonder code (sjabloon feedback_regie, issue 15.4)
     c.NbGraderAPI.log_level = "INFO"
     return c
 

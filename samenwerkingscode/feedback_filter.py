@@ -12,11 +12,15 @@ deelnemersversies en feedback (:func:`geheime_regels`, :func:`lekken`).
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
@@ -148,3 +152,143 @@ class VerbergModelantwoorden(Preprocessor):
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         return verberg_in_notebook(nb), resources
+
+
+# --- leesbare feedback (issue 15.4) ---------------------------------------------------------------
+
+SJABLONEN = Path(__file__).resolve().parent / "sjablonen"
+"""Map met het nbconvert-sjabloon ``feedback_regie`` (Nederlandse koppen, geen code, geen scripts)."""
+SJABLOON = "feedback_regie"
+
+_KOP = re.compile(r"^#{1,3}\s+(.+?)\s*$", re.M)
+_WIDGETCEL = re.compile(r"^(?:widget|invul)_(\w+)$")
+_STANDAARD_LABELS = {
+    "velden": "Canvasvelden",
+    "start": "Begonnen met",
+    "titel": "Titel",
+    "tekst": "Je antwoord",
+    "situatie": "Gekozen situatie",
+    "keuzes": "Je keuzes",
+    "motivaties": "Je motivaties",
+    "momenten": "Scores per moment",
+    "opgaven": "Opgaven",
+    "antwoorden": "Je antwoorden",
+    "huidige_vorm": "Huidige vorm",
+    "signalen": "Signalen",
+    "indeling": "Indeling",
+    "gezamenlijk_doel": "Gezamenlijk doel",
+    "beschrijving": "Beschrijving",
+    "doel_gehaald": "Gezamenlijk doel gehaald",
+    "doelen": "Doelen per partij",
+    "status": "Status",
+    "tegenprestatie": "Tegenprestatie",
+    "casus": "Casusbestand",
+}
+_WEGLATEN = {"actief", "schema"}
+
+
+@functools.lru_cache(maxsize=1)
+def _namen() -> dict[str, str]:
+    """Nederlandse namen voor sleutels uit het antwoordbestand: canvasvelden, deelvragen, schaal, vormen."""
+    namen = dict(_STANDAARD_LABELS)
+    try:
+        from samenwerkingscode import canvas, toets, vormen
+
+        namen.update({v.sleutel: v.titel for v in canvas.velden()})
+        namen.update({d.sleutel: d.vraag for t in toets.toetsvragen() for d in t.deelvragen})
+        namen.update({w.sleutel: w.label for w in toets.schaal()})
+        namen.update({v.sleutel.value: v.naam for v in vormen.classificeerbaar()})
+    except Exception:
+        pass
+    return namen
+
+
+def _naam(sleutel: str) -> str:
+    namen = _namen()
+    return namen.get(sleutel) or sleutel.replace("_", " ").capitalize()
+
+
+def antwoord_html(waarde: Any) -> str:
+    """Een antwoord uit het antwoordbestand als leesbare HTML: teksten als alinea, woordenboeken als tabel."""
+    if isinstance(waarde, dict):
+        rijen = [
+            f'<tr><th scope="row">{html.escape(_naam(str(k)))}</th><td>{antwoord_html(v)}</td></tr>'
+            for k, v in waarde.items()
+            if k not in _WEGLATEN
+        ]
+        return f"<table>{''.join(rijen)}</table>" if rijen else '<span class="leeg">(nog leeg)</span>'
+    if isinstance(waarde, list):
+        if not waarde:
+            return '<span class="leeg">(nog leeg)</span>'
+        return "<ul>" + "".join(f"<li>{antwoord_html(v)}</li>" for v in waarde) + "</ul>"
+    if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        return '<span class="leeg">(nog leeg)</span>'
+    tekst = str(waarde)
+    if isinstance(waarde, str) and tekst in _namen():
+        tekst = _naam(tekst)
+    return "<br>".join(html.escape(regel) for regel in tekst.split("\n"))
+
+
+def _lees_antwoorden(map_: str, notebook: str) -> dict[str, Any]:
+    pad = Path(map_) / f"{notebook}.antwoorden.json"
+    try:
+        inhoud = json.loads(pad.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    oefeningen = inhoud.get("oefeningen") if isinstance(inhoud, dict) else None
+    return oefeningen if isinstance(oefeningen, dict) else {}
+
+
+class FeedbackVoorDeelnemer(Preprocessor):
+    """nbconvert-stap voor ``generate_feedback``: titels per onderdeel en wat de deelnemer invulde.
+
+    Het sjabloon ``feedback_regie`` toont geen code; daarom zet deze stap bij elke invulcel
+    (``widget_<oefening>``) het antwoord uit ``<notebook>.antwoorden.json`` als tabel in de metadata,
+    en bij elke beoordeelde cel de titel van de oefening (het kopje erboven).
+    """
+
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        metadata = resources.get("metadata") or {}
+        notebook = (resources.get("nbgrader") or {}).get("notebook") or metadata.get("name", "")
+        antwoorden = _lees_antwoorden(metadata.get("path", "."), notebook)
+        getoond: set[str] = set()
+        kop = ""
+        for cel in nb.cells:
+            bron = cel.get("source", "")
+            bron = "".join(bron) if isinstance(bron, list) else bron
+            info = cel.metadata.get("nbgrader", {})
+            if cel.cell_type == "markdown" and not info.get("grade"):
+                gevonden = _KOP.search(bron)
+                kop = gevonden.group(1) if gevonden else kop
+            if info.get("grade"):
+                cel.metadata["regie_titel"] = kop or str(info.get("grade_id", "Onderdeel"))
+                if str(info.get("comment") or "").strip() == "No response.":  # standaardtekst van nbgrader
+                    info["comment"] = "Hier stond nog geen antwoord."
+            oefening = _WIDGETCEL.match(str(info.get("grade_id", "")))
+            if cel.cell_type == "code" and oefening and oefening.group(1) in antwoorden:
+                cel.metadata["regie_antwoord"] = antwoord_html(antwoorden[oefening.group(1)])
+                getoond.add(oefening.group(1))
+        overige = {k: v for k, v in antwoorden.items() if k not in getoond}
+        resources.setdefault("regie", {})["overige_antwoorden"] = "".join(
+            f'<div class="regie-antwoord"><h3>Oefening {html.escape(k)}</h3>{antwoord_html(v)}</div>'
+            for k, v in overige.items()
+        )
+        return nb, resources
+
+
+class FeedbackExporter(HTMLExporter):
+    """HTML-export voor de feedback met het sjabloon ``feedback_regie``.
+
+    Een eigen klasse, zodat de instellingen alleen voor de feedback gelden en niet voor de formgrader
+    (die ``HTMLExporter`` met zijn eigen sjabloon gebruikt). In de config: ``FeedbackExporter.*``.
+    """
+
+
+def feedback_config(c: Any) -> None:
+    """Zet de leesbare feedback aan in een nbgrader-``Config`` (aangeroepen vanuit ``cursusmap``)."""
+    c.GenerateFeedback.exporter_class = FeedbackExporter
+    c.FeedbackExporter.template_name = SJABLOON
+    c.FeedbackExporter.extra_template_basedirs = [str(SJABLONEN)]
+    c.FeedbackExporter.exclude_input = True

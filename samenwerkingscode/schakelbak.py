@@ -391,6 +391,14 @@ class Beoordeling:
     doel_gehaald: Literal["volledig", "deels", "niet"] | None = None
 
 
+def als_zin(tekst: str) -> str:
+    """Sluit een tekst van de deelnemer af met een punt, zodat de volgende zin er niet aan vastplakt."""
+    tekst = tekst.strip()
+    if tekst and tekst[-1] not in ".!?…:;":
+        tekst += "."
+    return tekst
+
+
 def beoordeel_voorstel(voorstel_: Voorstel | str) -> Beoordeling:
     """Trade-off: het gezamenlijk doel blijft heel én elk opgegeven doel heeft een tegenprestatie.
 
@@ -400,7 +408,7 @@ def beoordeel_voorstel(voorstel_: Voorstel | str) -> Beoordeling:
     v = voorstel(voorstel_) if isinstance(voorstel_, str) else voorstel_
     teksten = laad_schakelbak().beoordeling
     zonder = [f"{partij}: {o.doel}" for partij, o in v.opgegeven if not o.heeft_tegenprestatie]
-    gevolgen = v.gevolgen_voor_doel.strip()
+    gevolgen = als_zin(v.gevolgen_voor_doel)
     if v.gezamenlijk_doel_gehaald != "volledig":
         mate = getattr(teksten.mate, v.gezamenlijk_doel_gehaald)
         uitleg = teksten.doel_afgeschaafd.format(mate=mate, gevolgen=gevolgen).strip()

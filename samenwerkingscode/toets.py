@@ -295,7 +295,7 @@ def scoor(antwoorden: Mapping[str, str | None]) -> ToetsUitslag:
     else:
         delen.append(tm.advies.alles_op_orde)
     if ontbrekend and any(v is not None for v in per_vraag.values()):
-        delen.append(tm.advies.onvolledig.format(aantal=len(ontbrekend), deelvragen=", ".join(ontbrekend)))
+        delen.append(tm.advies.onvolledig.format(aantal=len(ontbrekend), deelvragen=_open_deelvragen(tm, ontbrekend)))
 
     return ToetsUitslag(
         per_vraag=per_vraag,
@@ -305,6 +305,15 @@ def scoor(antwoorden: Mapping[str, str | None]) -> ToetsUitslag:
         ontbrekend=ontbrekend,
         onder_drempel=onder,
     )
+
+
+def _open_deelvragen(tm: ToetsModel, ontbrekend: list[str], hoeveel: int = 3) -> str:
+    """De open deelvragen in woorden voor de deelnemer (nooit de interne sleutels), kort gehouden."""
+    vragen = {d.sleutel: d.vraag for t in tm.toetsvragen for d in t.deelvragen}
+    namen = [f"'{vragen.get(s, s)}'" for s in ontbrekend]
+    if len(namen) <= hoeveel:
+        return _opsomming(namen)
+    return ", ".join(namen[:hoeveel]) + f" en nog {len(namen) - hoeveel}"
 
 
 def _opsomming(items: list[str]) -> str:

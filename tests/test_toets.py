@@ -156,7 +156,18 @@ def test_onvolledig_geeft_voorlopig_advies() -> None:
     uitslag = toets.scoor(antwoorden)
     assert uitslag.volledig is False
     assert uitslag.ontbrekend == ["werkt_vertrouwen", "levert_balans"]
-    assert "nog niet alle deelvragen zijn beantwoord (2 open: werkt_vertrouwen, levert_balans)" in uitslag.advies
+    assert "nog niet alle deelvragen zijn beantwoord (2 open: " in uitslag.advies
+    vragen = {d.sleutel: d.vraag for t in toets.toetsvragen() for d in t.deelvragen}
+    assert f"'{vragen['werkt_vertrouwen']}' en '{vragen['levert_balans']}'" in uitslag.advies
+    # Nooit de interne sleutels in een tekst voor de deelnemer (issue 15.5).
+    assert "werkt_vertrouwen" not in uitslag.advies and "levert_balans" not in uitslag.advies
+
+
+def test_advies_bij_veel_open_deelvragen_is_kort_en_zonder_sleutels() -> None:
+    uitslag = toets.scoor({"kan_mandaat": "deels"})
+    assert "en nog " in uitslag.advies
+    for sleutel in toets.deelvraag_sleutels():
+        assert sleutel not in uitslag.advies
     assert "voorlopig" in uitslag.advies
 
 

@@ -9,16 +9,46 @@ datzelfde bestand. Er zit hier geen logica die het model kan dragen.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
 from samenwerkingscode import beoordeelmodus
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.widgets._toegankelijk import hulpwidget
 from samenwerkingscode.yamlbestand import RegieFout
+
+OpslagLuisteraar = Callable[[Path, str], None]
+"""Krijgt (pad van het antwoordbestand, oefening) na elke geslaagde opslag."""
+_LUISTERAARS: list[OpslagLuisteraar] = []
+
+
+def bij_opslag(luisteraar: OpslagLuisteraar) -> Callable[[], None]:
+    """Laat ``luisteraar`` weten wanneer een oefenweergave iets bewaart; geeft een functie om te stoppen.
+
+    Zo kan een statusregel onder een widget (zoals "1a: nog leeg" of "0 woorden") meebewegen met wat
+    de deelnemer invult, in plaats van de stand van het moment waarop de cel draaide te blijven tonen.
+    """
+    _LUISTERAARS.append(luisteraar)
+
+    def stop() -> None:
+        with suppress(ValueError):
+            _LUISTERAARS.remove(luisteraar)
+
+    return stop
+
+
+def _meld_opslag(pad: Path, oefening: str) -> None:
+    for luisteraar in list(_LUISTERAARS):
+        try:
+            luisteraar(pad, oefening)
+        except Exception:  # een kapotte statusregel mag het opslaan nooit hinderen
+            continue
+
 
 VOORBEELD_MELDING = "Voorbeeldweergave: hier wordt niets bewaard. Werk in het notebook om je antwoorden op te slaan."
 
@@ -65,7 +95,7 @@ class OefeningWidget:
             self.status.value = opmaak_melding(VOORBEELD_MELDING)
         kop = [widgets.HTML(f"<h4 class='regie-oefening-titel'>{html.escape(self.titel)}</h4>")] if self.titel else []
         self.widget = widgets.VBox(
-            [*kop, self.meldingen, inhoud, self.status],
+            [*kop, self.meldingen, inhoud, self.status, hulpwidget()],
             layout=widgets.Layout(border="1px solid #d0d7de", padding="8px 12px", margin="8px 0"),
         )
         self.widget.add_class("regie-oefening")
@@ -109,6 +139,7 @@ class OefeningWidget:
             return
         tijd = datetime.now().strftime("%H:%M:%S")
         self.status.value = opmaak_melding(f"Opgeslagen om {tijd} in {self.opslag.pad.name}.", "goed")
+        _meld_opslag(self.opslag.pad, self.oefening)
 
     def _toon_opslagmeldingen(self) -> None:
         if self.opslag is not None and self.opslag.waarschuwingen:
@@ -117,3 +148,25 @@ class OefeningWidget:
     # --- weergave -----------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+def live_status(maak_tekst: Callable[[], str], pad: Path | str, oefening: str | None = None) -> widgets.HTML:
+    """Een statusregel die zich ververst bij elke opslag in ``pad`` (alleen ``oefening``, of elke oefening).
+
+    ``maak_tekst`` geeft de actuele regel (platte tekst); zo toont een cel als "Nakijken 1a" of
+    "Zo ziet je trainer je antwoord" nooit een verouderde stand zoals "nog leeg" of "0 woorden".
+    """
+    doel = Path(pad).resolve()
+    regel = widgets.HTML()
+    regel.add_class("regie-live-status")
+
+    def ververs(*_: Any) -> None:
+        regel.value = f'<div role="status" style="white-space:pre-wrap">{html.escape(maak_tekst())}</div>'
+
+    def bij_wijziging(gewijzigd: Path, gewijzigde_oefening: str) -> None:
+        if Path(gewijzigd).resolve() == doel and oefening in (None, gewijzigde_oefening):
+            ververs()
+
+    ververs()
+    bij_opslag(bij_wijziging)
+    return regel

@@ -20,6 +20,7 @@ from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.beslisboom import Wandeling
 from samenwerkingscode.figuren import _cache
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
+from samenwerkingscode.widgets._toegankelijk import alt_html, alt_widget
 from samenwerkingscode.yamlbestand import RegieFout
 
 #: De drie opgaven van oefening 3a (zie de lijst met oefeningen in het boek).
@@ -83,6 +84,7 @@ class BeslisboomWidget(OefeningWidget):
         self.pad_weergave = widgets.HTML()
         self.uitkomst_weergave = widgets.HTML()
         self.figuur = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="820px"))
+        self.figuur_tekst = alt_widget()
 
         self.opgave.observe(self._bij_opgave, names="value")
         self.knop_terug.on_click(self._terug)
@@ -96,6 +98,7 @@ class BeslisboomWidget(OefeningWidget):
                 self.pad_weergave,
                 self.uitkomst_weergave,
                 self.figuur,
+                self.figuur_tekst,
             ]
         )
 
@@ -221,6 +224,20 @@ class BeslisboomWidget(OefeningWidget):
         self.pad_weergave.value = self._pad_html(w)
         self.uitkomst_weergave.value = self._uitkomst_html(w)
         self.figuur.value = boom_png(w) if _cache.figuren_aan() else b""
+        self.figuur.layout.display = "" if self.figuur.value else "none"
+        self.figuur_tekst.value = alt_html(self._figuur_alt(w))
+
+    @staticmethod
+    def _figuur_alt(w: Wandeling) -> str:
+        """Tekstalternatief van het schema: wat het toont en jouw pad in woorden (WCAG 1.1.1)."""
+        tekst = "Schema van de beslisboom, met jouw pad erin gemarkeerd. "
+        if not w.pad:
+            return tekst + "Je hebt nog geen vraag beantwoord."
+        stappen = "; ".join(f"{s.vraag} {s.label}" for s in w.pad)
+        tekst += f"Jouw pad: {stappen}."
+        if w.uitkomst is not None:
+            tekst += f" Uitkomst: {w.uitkomst.titel}."
+        return tekst
 
     @staticmethod
     def _pad_html(w: Wandeling) -> str:

@@ -208,7 +208,7 @@ class CanvasWidget(OefeningWidget):
                 else ""
             )
             kop = widgets.HTML(
-                f'<b title="{definitie}">{html.escape(veld.titel)}</b>{merk}'
+                f'<b class="regie-label" title="{definitie}">{html.escape(veld.titel)}</b>{merk}'
                 f'<div style="font-size:0.85em;color:#4a5a6a;line-height:1.25">{html.escape(veld.vraag)}</div>'
             )
             cel = widgets.VBox(

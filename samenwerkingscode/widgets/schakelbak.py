@@ -488,7 +488,7 @@ class DealWidget(OefeningWidget):
             titel="Eigen voorstel",
             beschrijving=beschrijving,
             gezamenlijk_doel_gehaald=self.doel_gehaald.value,
-            gevolgen_voor_doel=f"Volgens je beschrijving: {beschrijving}",
+            gevolgen_voor_doel=f"Volgens je beschrijving: {schakelbak.als_zin(beschrijving)}",
             doelen=GeconsolideerdDoel(gezamenlijk_doel=self.gezamenlijk_doel.value.strip(), partijen=rekening),
         )
 

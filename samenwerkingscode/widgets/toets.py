@@ -22,6 +22,7 @@ from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.figuren import _cache
 from samenwerkingscode.toets import ToetsUitslag
 from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.widgets._toegankelijk import alt_html, alt_widget
 from samenwerkingscode.yamlbestand import RegieFout
 
 GEEN_SCORE = ""
@@ -65,29 +66,54 @@ class ToetsWidget(OefeningWidget):
         )
         self.moment = widgets.ToggleButtons(options=self.momenten, description="Moment:")
         self.moment_toelichting = widgets.HTML()
-        self.keuzes: dict[str, widgets.Dropdown] = {}
-        groepen: list[widgets.Widget] = []
-        for trede in toets.toetsvragen():
-            kop = widgets.HTML(
-                f"<h4 style='margin:0.8em 0 0.1em'>{trede.nummer}. {html.escape(trede.vraag)}</h4>"
-                f"<div style='color:#66737b;font-size:90%'>{html.escape(trede.uitleg)}</div>"
-            )
-            rijen: list[widgets.Widget] = [kop]
-            for deelvraag in trede.deelvragen:
-                keuze = widgets.Dropdown(options=opties, value=GEEN_SCORE, layout=widgets.Layout(width="13em"))
-                keuze.observe(lambda _w, s=deelvraag.sleutel: self._score_gewijzigd(s), names="value")
-                self.keuzes[deelvraag.sleutel] = keuze
-                titel = html.escape(deelvraag.uitleg, quote=True)
-                label = widgets.HTML(
-                    f"<span title='{titel}'>{html.escape(deelvraag.vraag)}</span>",
-                    layout=widgets.Layout(flex="1 1 auto", width="auto"),
+        # Per moment een eigen set keuzelijsten: een score hoort zo altijd bij het moment van zijn
+        # keuzelijst, ook als JupyterLab de berichten van een drukke kernel in een andere volgorde
+        # aflevert dan de deelnemer klikte. Het wisselen gebeurt in de browser (jslink).
+        self.keuzes_per_moment: dict[str, dict[str, widgets.Dropdown]] = {}
+        stapels: list[widgets.Widget] = []
+        for moment in self.momenten:
+            keuzes: dict[str, widgets.Dropdown] = {}
+            groepen: list[widgets.Widget] = []
+            for trede in toets.toetsvragen():
+                kop = widgets.HTML(
+                    f"<h4 style='margin:0.8em 0 0.1em'>{trede.nummer}. {html.escape(trede.vraag)}</h4>"
+                    f"<div style='color:#4a5a6a;font-size:90%'>{html.escape(trede.uitleg)}</div>"
                 )
-                rijen.append(widgets.HBox([keuze, label], layout=widgets.Layout(align_items="center")))
-            groepen.append(widgets.VBox(rijen))
+                rijen: list[widgets.Widget] = [kop]
+                for deelvraag in trede.deelvragen:
+                    keuze = widgets.Dropdown(
+                        options=opties,
+                        value=GEEN_SCORE,
+                        tooltip=f"{deelvraag.vraag} ({moment})",
+                        layout=widgets.Layout(width="15em", max_width="100%"),
+                    )
+                    keuze.observe(lambda _w, m=moment, s=deelvraag.sleutel: self._score_gewijzigd(m, s), names="value")
+                    keuzes[deelvraag.sleutel] = keuze
+                    titel = html.escape(deelvraag.uitleg, quote=True)
+                    label = widgets.HTML(
+                        f"<span class='regie-label' title='{titel}'>{html.escape(deelvraag.vraag)}</span>",
+                        layout=widgets.Layout(flex="1 1 16em", width="auto", padding="0 0 0 0.5em"),
+                    )
+                    rijen.append(widgets.HBox([keuze, label], layout=widgets.Layout(align_items="center")))
+                groepen.append(widgets.VBox(rijen))
+            self.keuzes_per_moment[moment] = keuzes
+            stapels.append(widgets.VBox(groepen))
+        self.vragen = widgets.Stack(stapels, selected_index=0)
+        widgets.jslink((self.moment, "index"), (self.vragen, "selected_index"))
         self.uitslag = widgets.HTML()
-        self.figuur = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="760px"))
+        self.figuur = widgets.Image(
+            format="png", layout=widgets.Layout(width="100%", max_width="760px", display="none")
+        )
+        self.figuur_tekst = alt_widget()
         self.moment.observe(self._moment_gewijzigd, names="value")
-        return widgets.VBox([uitleg, self.moment, self.moment_toelichting, *groepen, self.uitslag, self.figuur])
+        return widgets.VBox(
+            [uitleg, self.moment, self.moment_toelichting, self.vragen, self.uitslag, self.figuur, self.figuur_tekst]
+        )
+
+    @property
+    def keuzes(self) -> dict[str, widgets.Dropdown]:
+        """De keuzelijsten van het actieve moment (deelvraag → keuzelijst)."""
+        return self.keuzes_per_moment[self.moment.value]
 
     # --- opslag -------------------------------------------------------------------------------
     def herstel(self, stand: dict[str, Any]) -> None:
@@ -99,7 +125,9 @@ class ToetsWidget(OefeningWidget):
                     continue
                 if isinstance(scores, dict):
                     self._scores[moment] = {
-                        k: v for k, v in scores.items() if k in self.keuzes and isinstance(v, str) and v in self._geldig
+                        k: v
+                        for k, v in scores.items()
+                        if k in self.keuzes_per_moment[moment] and isinstance(v, str) and v in self._geldig
                     }
         actief = stand.get("actief")
         self.moment.value = actief if actief in self._scores else self.momenten[0]
@@ -124,11 +152,11 @@ class ToetsWidget(OefeningWidget):
         self._toon_moment()
         self._bewaar_alles()
 
-    def _score_gewijzigd(self, deelvraag: str) -> None:
+    def _score_gewijzigd(self, moment: str, deelvraag: str) -> None:
         if self._wisselen:
             return
-        waarde = self.keuzes[deelvraag].value
-        scores = self._scores[self.moment.value]
+        waarde = self.keuzes_per_moment[moment][deelvraag].value
+        scores = self._scores[moment]
         if waarde == GEEN_SCORE:
             scores.pop(deelvraag, None)
         else:
@@ -138,13 +166,14 @@ class ToetsWidget(OefeningWidget):
 
     # --- weergave -----------------------------------------------------------------------------
     def _toon_moment(self) -> None:
-        """Zet de keuzelijsten op de scores van het actieve moment, zonder dat dat als wijziging telt."""
+        """Toon de keuzelijsten van het actieve moment, met de scores erin, zonder dat dat als wijziging telt."""
         moment = self.moment.value
-        scores = self._scores[moment]
+        self.vragen.selected_index = self.momenten.index(moment)
         self._wisselen = True
         try:
-            for sleutel, keuze in self.keuzes.items():
-                keuze.value = scores.get(sleutel, GEEN_SCORE)
+            for m, keuzes in self.keuzes_per_moment.items():
+                for sleutel, keuze in keuzes.items():
+                    keuze.value = self._scores[m].get(sleutel, GEEN_SCORE)
         finally:
             self._wisselen = False
         tekst = self.toelichting.get(moment, "")
@@ -173,6 +202,21 @@ class ToetsWidget(OefeningWidget):
         )
         iets_gescoord = any(score is not None for u in uitslagen.values() for score in u.per_vraag.values())
         self.figuur.value = vergelijking_png(uitslagen) if iets_gescoord and _cache.figuren_aan() else b""
+        # Zonder figuur geen leeg plaatje (de browser toont dan een gebroken afbeelding).
+        self.figuur.layout.display = "" if self.figuur.value else "none"
+        self.figuur_tekst.value = alt_html(figuur_alt(uitslagen))
+
+
+def figuur_alt(uitslagen: Mapping[str, ToetsUitslag]) -> str:
+    """De tekst achter de figuur (alt): per moment de score per trede, in woorden."""
+    delen = []
+    for moment, uitslag in uitslagen.items():
+        scores = []
+        for trede in toets.toetsvragen():
+            score = uitslag.per_vraag.get(trede.sleutel)
+            scores.append(f"{trede.vraag} {'nog niet gescoord' if score is None else f'{round(score * 100)}%'}")
+        delen.append(f"{moment}: {', '.join(scores)}")
+    return "Figuur: de toetsvragen per moment. " + "; ".join(delen) + "."
 
 
 def vergelijking_png(uitslagen: Mapping[str, ToetsUitslag]) -> bytes:

@@ -79,7 +79,7 @@ def test_mislukte_verborgen_test_wordt_wel_genoemd(rondgang: Rondgang) -> None:
     tekst = html_als_tekst((rondgang.cohort / "feedback" / "deels" / BLOK / f"{BLOK}.html").read_text("utf-8"))
     assert MELDING_VERBORGEN in tekst
     assert "AssertionError" in tekst
-    assert "Score: 2.0 / 9.0" in tekst
+    assert "Je punten: 2 van 9" in tekst  # issue 15.4: Nederlandse feedback (was "Score: 2.0 / 9.0")
 
 
 @pytest.mark.traag

@@ -396,3 +396,12 @@ def test_eigen_casus_noemt_een_reconstructie_van_de_deelnemer_nooit_uitwerking_v
     assert "(jouw eigen inschatting)" in tekst  # zonder bron: de inschatting van de deelnemer
     partijdeel = tekst.split("Geconsolideerde doelen</strong>: wat doet")[1]
     assert "cursuskit" not in partijdeel
+
+
+def test_beschrijving_zonder_punt_plakt_niet_aan_de_volgende_zin() -> None:
+    """Issue 15.5 (B7): 'Volgens je beschrijving: … Bovendien' krijgt een punt tussen de zinnen."""
+    w = _deal(None)
+    _vul_kavelruil_in(w, gehaald="deels", tegenprestatie="")
+    w.beschrijving.value = "Vrijwillige kavelruil met vergoeding"
+    oordeel = schakelbak.beoordeel_voorstel(w.voorstel())  # type: ignore[arg-type]
+    assert "Volgens je beschrijving: Vrijwillige kavelruil met vergoeding. Bovendien" in oordeel.uitleg

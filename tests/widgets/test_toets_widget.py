@@ -32,7 +32,7 @@ def test_deelvragen_gegroepeerd_met_de_schaal_uit_het_model() -> None:
     for waarde in toets.schaal():
         assert waarde.label in labels
     assert w.moment.options == ("2019", "2021", "2023")
-    tekst = w.widget.children[2].children  # de inhoud: uitleg, moment, toelichting, groepen …
+    tekst = w.vragen.children[0].children  # de keuzelijsten van het eerste moment, per toetsvraag een groep
     koppen = " ".join(getattr(c.children[0], "value", "") for c in tekst if hasattr(c, "children") and c.children)
     for t in toets.toetsvragen():
         assert t.vraag in koppen

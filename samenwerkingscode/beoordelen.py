@@ -482,9 +482,10 @@ def ctrl_c_uitgesteld() -> Iterator[None]:
 
 
 def _schrijf_json(pad: Path, gegevens: dict[str, Any]) -> None:
-    tijdelijk = pad.with_name(pad.name + ".tmp")
-    tijdelijk.write_text(json.dumps(gegevens, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tijdelijk, pad)
+    """Atomisch, via de ene schrijver van de kit: nooit een half uitslagenbestand."""
+    from .bestanden import schrijf_atomisch
+
+    schrijf_atomisch(pad, json.dumps(gegevens, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 def lees_uitslagen(cohort: Path) -> dict[str, dict[str, Any]]:

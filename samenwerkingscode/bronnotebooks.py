@@ -96,11 +96,7 @@ def testcel(blok: Blok, o: Onderdeel, verwacht: Any) -> NotebookNode:
     aanroep = f'nakijken.beoordeel("{blok.notebook}", "{o.sleutel}"' + (
         f", verwacht={_literal(verwacht)})" if verwacht is not None else ")"
     )
-    code = (
-        "from samenwerkingscode import nakijken\n"
-        f'nakijken.toon_status("{blok.notebook}", "{o.sleutel}")\n'
-        f"{BEGIN_VERBORGEN}\n{aanroep}\n{EINDE_VERBORGEN}"
-    )
+    code = f'opdracht.status("{o.sleutel}")\n{BEGIN_VERBORGEN}\n{aanroep}\n{EINDE_VERBORGEN}'
     uitleg = f"Nakijken {o.sleutel} ({opdrachttekst.punten(o.max_punten)}). Je hoeft hier niets te doen."
     return codecel(f"test_{o.sleutel}", uitleg, code, grade=True, punten=o.max_punten)
 
@@ -147,7 +143,7 @@ def oefeningcellen(blok: Blok, oef: Oefening, casus: CasusOefeningen, sleutels: 
             cellen.append(testcel(blok, o, verwacht))
         elif o.beoordeling == "handmatig":
             cellen.append(codecel(f"toon_{o.sleutel}", f"Zo ziet je trainer je antwoord op {o.sleutel}.",
-                                  f'nakijken.toon_antwoord("{blok.notebook}", "{o.sleutel}")'))  # fmt: skip
+                                  f'opdracht.antwoord("{o.sleutel}")'))  # fmt: skip
             cellen.append(taakcel(o, sleutels["ankers"]))
     return cellen
 

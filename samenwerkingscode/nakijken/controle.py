@@ -261,17 +261,20 @@ def controleer_opdracht(blok: str, opslag: Opslag, *, casus: str | None = None) 
     return Rapport(b.titel, [_status(blok, o, oefeningen, casus) for o in onderdelen], meldingen)
 
 
-def toon_status(blok: str, sleutel: str, *, opslag: Opslag | None = None) -> None:
-    """Het zichtbare deel van een testcel: laat zien of het antwoord er is, zonder punten of oordeel."""
+def status_tekst(blok: str, sleutel: str, *, opslag: Opslag | None = None) -> str:
+    """De regel van het zichtbare deel van een testcel: is er een antwoord (nooit punten of oordeel)."""
     meldingen: list[str] = []
     try:
         oefeningen = lees_oefeningen(blok if opslag is None else opslag, meldingen)
         tekst = _status(blok, opdrachten.onderdeel(blok, sleutel), oefeningen, None).regel()
     except Exception as fout:
         tekst = f"Oefening {sleutel}: de stand kon niet worden bepaald ({fout})."
-    for melding in meldingen:
-        meld(f"Let op: {melding}")
-    meld(tekst)
+    return "\n".join([*(f"Let op: {m}" for m in meldingen), tekst])
+
+
+def toon_status(blok: str, sleutel: str, *, opslag: Opslag | None = None) -> None:
+    """Het zichtbare deel van een testcel als tekst (bij het beoordelen en waar geen widgets zijn)."""
+    meld(status_tekst(blok, sleutel, opslag=opslag))
 
 
 # --- Wat de trainer ziet ---------------------------------------------------------------------------
@@ -321,13 +324,11 @@ def _voorstelregels(voorstel: Mapping[str, Any]) -> list[str]:
     return regels if len(regels) > 1 else []
 
 
-def toon_antwoord(blok: str, sleutel: str, *, opslag: Opslag | None = None) -> None:
-    """Toon het antwoord uit het antwoordbestand als tekst, zodat de trainer het in formgrader naast de rubric leest."""
+def antwoord_tekst(blok: str, sleutel: str, *, opslag: Opslag | None = None) -> str:
+    """Het antwoord uit het antwoordbestand als tekst, zodat de trainer het in formgrader naast de rubric leest."""
     meldingen: list[str] = []
     bron = blok if opslag is None else opslag
     antwoord = antwoord_van(bron, sleutel, meldingen)
-    for melding in meldingen:
-        meld(f"Let op: {melding}")
     try:
         soort = opdrachten.onderdeel(blok, sleutel).soort
     except Exception:
@@ -347,4 +348,9 @@ def toon_antwoord(blok: str, sleutel: str, *, opslag: Opslag | None = None) -> N
     tekst = als_tekst(antwoord.get("tekst")).strip() if antwoord else ""
     kop = f"Antwoord op {sleutel}" + (f" ({woorden(tekst)} woorden)" if soort != "canvas" else "")
     slot = [] if soort == "canvas" else [tekst or "(nog leeg)"]
-    meld("\n".join([kop, "-" * len(kop), *extra, *slot]))
+    return "\n".join([*(f"Let op: {m}" for m in meldingen), kop, "-" * len(kop), *extra, *slot])
+
+
+def toon_antwoord(blok: str, sleutel: str, *, opslag: Opslag | None = None) -> None:
+    """Toon het antwoord als tekst (bij het beoordelen en in de formgrader)."""
+    meld(antwoord_tekst(blok, sleutel, opslag=opslag))

@@ -52,6 +52,35 @@ def controleer() -> Any:
     return ControleerKnop(notebook, opslag)
 
 
+def _live(maak_tekst: Callable[[], str], sleutel: str) -> Any:
+    """Tekst bij het beoordelen (geen widgets), anders een regel die meebeweegt met elke opslag."""
+    from samenwerkingscode import beoordeelmodus
+
+    _notebook, opslag = _huidig()
+    if beoordeelmodus():
+        print(maak_tekst(), flush=True)
+        return None
+    from samenwerkingscode.widgets._basis import live_status
+
+    return live_status(maak_tekst, opslag.pad, sleutel)
+
+
+def status(sleutel: str) -> Any:
+    """Het zichtbare deel van een testcel: of er een antwoord is, ververst bij elke wijziging (nooit punten)."""
+    from samenwerkingscode.nakijken import status_tekst
+
+    notebook, opslag = _huidig()
+    return _live(lambda: status_tekst(notebook, sleutel, opslag=opslag), sleutel)
+
+
+def antwoord(sleutel: str) -> Any:
+    """Het antwoord zoals de trainer het leest, ververst bij elke wijziging."""
+    from samenwerkingscode.nakijken import antwoord_tekst
+
+    notebook, opslag = _huidig()
+    return _live(lambda: antwoord_tekst(notebook, sleutel, opslag=opslag), sleutel)
+
+
 def vraag(notebook: str, o: opdrachten.Onderdeel) -> str:
     """De vraag boven een tekstvak, met de woordrichtlijn; de woorden van de casus ingevuld."""
     tekst = opdrachten.vul_in(o.vraag, _casusoefeningen()) if o.vraag else opdrachten.titel(notebook, o)

@@ -111,3 +111,27 @@ def test_thuis_verder_zonder_eigen_casus_zegt_wat_te_doen(tmp_path: Path, monkey
 def test_thuis_verder_telt_niet_mee_bij_controleer() -> None:
     rapport = controleer_opdracht("blok4", {"oefeningen": {}})
     assert [s.id for s in rapport.onderdelen] == ["4a", "4b", "4b", "4c"]
+
+
+def test_status_en_antwoord_verversen_bij_elke_wijziging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """De regel onder een testcel blijft niet op "nog leeg" staan als de deelnemer iets invult."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REGIE_BEOORDELEN", raising=False)
+    opdracht.begin("blok1")
+    scherm = opdracht.toon("1b")
+    status = opdracht.status("1b")
+    antwoord = opdracht.antwoord("1b")
+    assert "nog leeg" in status.value
+    scherm.tekst.value = "Het veld Besluitvorming was het minst geregeld."
+    assert "ingevuld" in status.value and "nog leeg" not in status.value
+    assert "Besluitvorming was het minst geregeld" in antwoord.value
+
+
+def test_status_bij_beoordelen_is_tekst(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REGIE_BEOORDELEN", "1")
+    opdracht.begin("blok1")
+    assert opdracht.status("1b") is None
+    assert "1b – Kern en afsprakenvelden: nog leeg" in capsys.readouterr().out

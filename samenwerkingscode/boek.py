@@ -698,13 +698,15 @@ NIET_IN_WIDGETS = frozenset(
 
 
 def _widgetbronnen(projectmap: Path) -> list[Path]:
-    """Alles waar een widgetweergave van afhangt: de code, het model en de voorbeeldcasus."""
+    """Alles waar een widgetweergave van afhangt: de code, het model (ook een eigen modelmap) en de casussen."""
     code = [p for p in PAKKET.rglob("*.py") if not (p.parent == PAKKET and p.name in NIET_IN_WIDGETS)]
+    eigen_model = os.environ.get("REGIE_MODEL_MAP", "")
     return [
         *code,
         *PAKKET.rglob("*.yml"),
+        *(sorted(Path(eigen_model).glob("*.yml")) if eigen_model else []),
         projectmap / SPRINGENDAL,
-        *sorted(projectmap.glob("casussen/*.oefeningen.yml")),
+        *sorted(projectmap.glob("casussen/*.yml")),
     ]
 
 
@@ -727,8 +729,11 @@ def _verouderde_widgets(
     blijven tonen.
     """
     from samenwerkingscode import __version__
+    from samenwerkingscode.model.opdrachten import actieve_casus
 
-    afdruk = _vingerafdruk(_widgetbronnen(Path(app.srcdir)), extra=__version__)
+    # De casus en de modelmap horen bij de vingerafdruk: een andere keuze geeft andere widgetweergaven.
+    extra = f"{__version__}|{actieve_casus()}|{os.environ.get('REGIE_MODEL_MAP', '')}"
+    afdruk = _vingerafdruk(_widgetbronnen(Path(app.srcdir)), extra=extra)
     stempel = Path(app.outdir).parent / ".regie-widgets-vingerafdruk"
     vorige = stempel.read_text(encoding="utf-8") if stempel.is_file() else None
     if vorige == afdruk:

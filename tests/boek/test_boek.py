@@ -598,3 +598,12 @@ def test_gewijzigde_widgetcode_wist_de_uitvoercache(tmp_path: Path) -> None:
     assert not cache.exists(), "na een wijziging in code of model moet de uitvoercache weg"
     stempel.write_text("nog een andere versie", encoding="utf-8")
     assert boekmodule._verouderde_widgets(app, env, set(), set(), set()) == ["book/blok1/index"]
+
+
+def test_widgetvingerafdruk_kent_de_eigen_modelmap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wijst een trainer een eigen modelmap aan, dan tellen die bestanden mee: geen verouderde widgetweergave."""
+    eigen = tmp_path / "officieel"
+    eigen.mkdir()
+    (eigen / "canvas.yml").write_text("# eigen canvas\n", encoding="utf-8")
+    monkeypatch.setenv("REGIE_MODEL_MAP", str(eigen))
+    assert eigen / "canvas.yml" in boekmodule._widgetbronnen(PROJECT)

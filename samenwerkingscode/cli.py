@@ -183,9 +183,11 @@ def _cohort(args: argparse.Namespace) -> Path:
 
     De instellingen gaan ook als omgevingsvariabelen naar de kernels en hulpprocessen die ``regie`` start.
     """
-    from samenwerkingscode.instellingen import instellingen
+    from samenwerkingscode.instellingen import instellingen, zorg_voor_bron
 
     regie = instellingen(cohort=getattr(args, "cohort", None))
+    for pad in zorg_voor_bron(regie):
+        print(f"Bronnotebook voor de casus '{regie.casus}' gemaakt: {pad}")
     regie.exporteer()
     return regie.pad("cohort")
 

@@ -34,7 +34,8 @@ class Regie(Configurable):
 
     bron = Unicode(
         help="De bronmap met de bronnotebooks, modelantwoorden en sleutels (alleen voor trainers). "
-        "Standaard $REGIE_BRON, anders de map 'notebooks' in de kit."
+        "Standaard $REGIE_BRON; anders de map 'notebooks' in de kit, of bij een andere casus dan Springendal de "
+        "map 'bron' in de cohortmap (die maakt regie zelf uit de opdrachtdata)."
     ).tag(config=True)
 
     model_map = Unicode(
@@ -73,7 +74,13 @@ class Regie(Configurable):
 
     @default("bron")
     def _bron(self) -> str:
-        return os.environ.get("REGIE_BRON") or str(PROJECT / "notebooks")
+        from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
+
+        if os.environ.get("REGIE_BRON"):
+            return os.environ["REGIE_BRON"]
+        if self.casus != STANDAARD_CASUS:
+            return str(Path(self.cohort).expanduser() / "bron")
+        return str(PROJECT / "notebooks")
 
     @default("model_map")
     def _model_map(self) -> str:
@@ -113,6 +120,33 @@ class Regie(Configurable):
             waarde = getattr(self, naam)
             if waarde:
                 os.environ[f"REGIE_{naam.upper()}"] = waarde if naam == "casus" else str(self.pad(naam))
+
+
+def zorg_voor_bron(regie: Regie) -> list[Path]:
+    """Maak de bronnotebooks voor de casus van de cursus, als die niet die van de kit is; geeft de gewijzigde paden.
+
+    Waarom: de bronnotebooks in ``notebooks/`` horen bij Springendal. Kiest een trainer met één instelling
+    (``c.Regie.casus``) een andere casus, dan maakt ``regie`` uit dezelfde opdrachtdata een eigen bron in de
+    cohortmap, met de sleutels van die casus. Een bronmap die de trainer zelf aanwees, blijft onaangeroerd.
+    """
+    import shutil
+
+    from samenwerkingscode.bronnotebooks import alle_notebooks
+    from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
+
+    bron = regie.pad("bron")
+    if regie.casus == STANDAARD_CASUS or bron != regie.pad("cohort") / "bron":
+        return []
+    sleutels = PROJECT / "notebooks" / "sleutels"
+    if sleutels.is_dir() and not (bron / "sleutels").is_dir():
+        shutil.copytree(sleutels, bron / "sleutels")
+    gewijzigd = []
+    for pad, inhoud in alle_notebooks(bron, regie.casus).items():
+        if not pad.is_file() or pad.read_text(encoding="utf-8") != inhoud:
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            pad.write_text(inhoud, encoding="utf-8")
+            gewijzigd.append(pad)
+    return gewijzigd
 
 
 def lees_config(map_: Path | None = None) -> Config:

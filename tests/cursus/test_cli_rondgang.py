@@ -76,3 +76,17 @@ def test_onbekend_blok_geeft_nederlandse_fout_zonder_traceback(tmp_path: Path) -
     uit = _regie("cursus", "beoordeel", "9", cwd=tmp_path, env=dict(os.environ))
     assert uit.returncode == 2
     assert "een blok is" in uit.stderr and "Traceback" not in uit.stderr
+
+
+def test_een_instelling_kiest_de_casus_van_de_cursus(tmp_path: Path) -> None:
+    """Met alleen REGIE_CASUS=tongelreep maakt regie de bron én de deelnemersversies voor Tongelreep."""
+    cohort = tmp_path / "groep"
+    env = {k: v for k, v in os.environ.items() if k not in ("REGIE_BRON", "REGIE_COHORT")}
+    env.update(REGIE_CASUS="tongelreep", REGIE_COHORT=str(cohort))
+    uit = _regie("cursus", "maak", "2", cwd=tmp_path, env=env)
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    bron = (cohort / "bron" / "blok2" / "blok2.ipynb").read_text(encoding="utf-8")
+    assert 'casus=\\"tongelreep\\"' in bron and "waterschap-van-beers" in bron
+    deelnemer = (cohort / "release" / "blok2" / "blok2.ipynb").read_text(encoding="utf-8")
+    assert "Tongelreep" in deelnemer and "Springendal" not in deelnemer
+    assert "contract_afstandelijk" not in deelnemer and "verwacht=" not in deelnemer, "geen sleutels bij deelnemers"

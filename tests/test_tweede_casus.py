@@ -94,7 +94,7 @@ def test_oefeningen_verwijzen_alleen_naar_de_casus(casus: Casus, oefeningen: dic
     partijnamen = {p.naam for p in casus.partijen}
     jaren = {g.datum[:4] for g in casus.tijdlijn}
 
-    assert oefeningen["1a"]["onderwerp"] == casus.canvas_onderwerp
+    assert oefeningen["1a"]["onderwerp"].casefold() == casus.canvas_onderwerp.casefold()
     ids_2a = [r["id"] for r in oefeningen["2a"]["relaties"]]
     assert 4 <= len(ids_2a) <= 5 and set(ids_2a) <= relaties
     assert oefeningen["3a"]["perspectief"] in partijnamen

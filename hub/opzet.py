@@ -271,7 +271,9 @@ def trainersconfig(cursus: Cursus) -> str:
         "import os\n"
         "from samenwerkingscode.cursusmap import nbgrader_config\n\n"
         "c = get_config()  # noqa: F821\n"
-        "c.merge(nbgrader_config(os.path.expanduser('~/cohort'), os.path.expanduser('~/bron')))\n"
+        "c.Regie.cohort = os.path.expanduser('~/cohort')\n"
+        "c.Regie.bron = os.path.expanduser('~/bron')\n"
+        "c.merge(nbgrader_config(config=c))\n"
     )
 
 

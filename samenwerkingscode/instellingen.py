@@ -150,13 +150,25 @@ def zorg_voor_bron(regie: Regie) -> list[Path]:
 
 
 def lees_config(map_: Path | None = None) -> Config:
-    """De instellingen uit ``nbgrader_config.py`` van de kit (of uit ``map_``), zonder iets uit te voeren buiten dat bestand."""
-    from traitlets.config.loader import PyFileConfigLoader
+    """De instellingen uit elke ``nbgrader_config`` die nbgrader ook leest: systeem, gebruiker, de kit, de werkmap.
 
-    map_ = Path(map_ or PROJECT)
-    if not (map_ / CONFIGBESTAND).is_file():
-        return Config()
-    return PyFileConfigLoader(CONFIGBESTAND, path=str(map_)).load_config()
+    Zo ziet ``regie`` dezelfde instellingen als de formgrader, ook op een JupyterHub waar de trainer ze in
+    ``~/.jupyter/nbgrader_config.py`` heeft staan. Latere bestanden gaan voor.
+    """
+    from jupyter_core.paths import jupyter_config_path
+    from traitlets.config.loader import JSONFileConfigLoader, PyFileConfigLoader
+
+    config = Config()
+    mappen = [*reversed(jupyter_config_path()), str(map_ or PROJECT), os.getcwd()]
+    gelezen: set[Path] = set()
+    for map_naam in mappen:
+        for loader, naam in ((JSONFileConfigLoader, "nbgrader_config.json"), (PyFileConfigLoader, CONFIGBESTAND)):
+            pad = (Path(map_naam) / naam).resolve()
+            if pad in gelezen or not pad.is_file():
+                continue
+            gelezen.add(pad)
+            config.merge(loader(naam, path=str(pad.parent)).load_config())
+    return config
 
 
 def instellingen(config: Config | None = None, **waarden: Any) -> Regie:

@@ -275,6 +275,8 @@ def _bouw_knoop(self: Any, node: yaml.Node, deep: bool = False) -> Any:
 
 def _zonder_dubbele_sleutels(self: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     """construct_mapping die een dubbele veldnaam weigert in plaats van stil te overschrijven."""
+    if not isinstance(node, yaml.MappingNode):  # bijvoorbeeld '!!map x': een groep-label op een losse waarde
+        raise _eigen_fout("het label '!!map' hoort bij een groep met velden, niet bij een losse waarde", node)
     gezien: set[Any] = set()
     for sleutel_node, _ in node.value:
         sleutel = self.construct_object(sleutel_node, deep=deep)

@@ -144,3 +144,18 @@ def test_anker_zonder_verwijzing_mag(tmp_path: Path) -> None:
     pad = tmp_path / "a.yml"
     pad.write_text("titel: &t Beekdal\n", encoding="utf-8")
     assert lees_yaml(pad).data == {"titel": "Beekdal"}
+
+
+@pytest.mark.parametrize("inhoud", ["!!map x", "a: !!map [1]\n"])
+def test_groeplabel_op_losse_waarde_geeft_nederlandse_fout(tmp_path: Path, inhoud: str) -> None:
+    """Gevonden door de fuzzer: '!!map' op een losse waarde gaf de algemene 'onverwachts'-melding."""
+    pad = tmp_path / "casus.yml"
+    pad.write_text(inhoud, encoding="utf-8")
+    uit = subprocess.run(
+        [sys.executable, "-m", "samenwerkingscode.cli", "casus", "controleer", str(pad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert uit.returncode == 1
+    assert "'!!map' hoort bij een groep" in uit.stderr and "onverwachts" not in uit.stderr

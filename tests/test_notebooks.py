@@ -224,11 +224,12 @@ def test_kapot_modelbestand_geeft_nakijken_mislukt_geen_stille_nul(
     (modelmap / "opdrachten.yml").write_text("blokken: [ {id: blok1", encoding="utf-8")
     map = _kopie("blok1", tmp_path, NOTEBOOKS / "blok1" / "blok1.antwoorden.json")
     nb = nbformat.read(map / "blok1.ipynb", as_version=4)
+    opzet = next(c for c in nb.cells if c.id == "opzet")
     test = next(c for c in nb.cells if c.id == "test-1a")
     from nbclient import NotebookClient
 
     monkeypatch.setenv("REGIE_MODEL_MAP", str(modelmap))
-    kort = nbformat.v4.new_notebook(cells=[test], metadata=nb.metadata)
+    kort = nbformat.v4.new_notebook(cells=[opzet, test], metadata=nb.metadata)
     NotebookClient(kort, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(map)}}).execute()
     assert _punten(kort) == {"test_1a": 0.0}
     assert "REGIE-NAKIJKFOUT: oefening 1a kon niet worden nagekeken" in _tekst(kort)

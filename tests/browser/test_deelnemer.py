@@ -151,8 +151,11 @@ def test_canvas_en_reflectie_bewaard_en_terug_na_herstart(deelnemer: Deelnemer, 
     expect(velden).to_have_count(len(canvasmodel.velden()))
     for i in range(len(canvasmodel.velden())):
         expect(velden.nth(i)).to_be_visible()
-    reflectie = notebook.locator(".regie-oefening:visible").filter(
-        has=page.get_by_placeholder(re.compile("^Schrijf hier je antwoord"))
+    # Blok 1 heeft twee tekstvakken (oefenen 1o en de reflectie 1b); het tweede is dat van 1b.
+    reflectie = (
+        notebook.locator(".regie-oefening:visible")
+        .filter(has=page.get_by_placeholder(re.compile("^Schrijf hier je antwoord")))
+        .filter(has_text="Welk afsprakenveld")
     )
     expect(reflectie).to_have_count(1)
     _controleer_ingeklapt(notebookpad, notebook)  # de widgets staan er, de code blijft dicht
@@ -165,7 +168,7 @@ def test_canvas_en_reflectie_bewaard_en_terug_na_herstart(deelnemer: Deelnemer, 
     # Typen in een canvasveld, zoals een mens: klikken en typen.
     operatie.click()
     page.keyboard.type(OPERATIE_TEKST)
-    # Typen in het tweede widget op de pagina: de reflectie (1b).
+    # Typen in de reflectie (1b).
     reflectievak = reflectie.locator("textarea")
     reflectievak.click()
     page.keyboard.type(REFLECTIE_TEKST)

@@ -40,6 +40,21 @@ NOTEBOOKS = sorted(p.name for p in (PROJECT / "notebooks").iterdir() if (p / f"{
 WACHT_WIDGETS_MS = 120_000
 
 
+def _browserhulp() -> Any:
+    """De conftest van de browsertests zelf (een gewone 'import conftest' kan in een volle run een andere vinden)."""
+    import importlib.util
+    import sys
+
+    naam = "regie_browser_conftest"
+    if naam not in sys.modules:
+        spec = importlib.util.spec_from_file_location(naam, Path(__file__).parent / "conftest.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[naam] = module
+        spec.loader.exec_module(module)
+    return sys.modules[naam]
+
+
 def _boekpaginas() -> list[str]:
     """Alle pagina's uit ``_toc.yml`` (root en hoofdstukken, ook secties), als pad zonder extensie."""
     toc = yaml.safe_load((PROJECT / "_toc.yml").read_text(encoding="utf-8"))
@@ -139,7 +154,7 @@ def test_boek_op_telefoon_en_bij_200_procent(
     boek_html: Path, boekserver: str, browser: Browser, pagina: str, grootte: str
 ) -> None:
     """Geen zijwaarts scrollen, koppen breken af, het canvas in één kolom; met schermafdrukken."""
-    from conftest import artefact
+    artefact = _browserhulp().artefact
 
     breedte, hoogte, dpr = GROOTTES[grootte]
     context = browser.new_context(
@@ -205,7 +220,7 @@ def deelnemer(
 
 def wacht_tot_klaar(page: Page) -> None:
     """Wacht tot Run All klaar is: de kernel staat weer op Idle."""
-    from conftest import KERNEL_KLAAR
+    KERNEL_KLAAR = _browserhulp().KERNEL_KLAAR
 
     page.wait_for_timeout(500)
     expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(KERNEL_KLAAR, timeout=WACHT_WIDGETS_MS)
@@ -239,7 +254,7 @@ def test_lab_widgetgebied_zonder_ernstige_axe_overtredingen(
         gevonden += draai_axe(page, axe_js, "[data-axe-doel]")
         vak.evaluate("el => el.removeAttribute('data-axe-doel')")
     upstream = draai_axe(page, axe_js)
-    from conftest import artefact
+    artefact = _browserhulp().artefact
 
     artefact(f"axe-lab-{blok}.json").write_text(
         json.dumps({"kit": gevonden, "hele_pagina": upstream}, indent=2, ensure_ascii=False), encoding="utf-8"

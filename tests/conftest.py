@@ -26,6 +26,19 @@ os.environ["REGIE_CACHE"] = tempfile.mkdtemp(prefix="regie-cache-")
 
 
 @pytest.fixture(scope="session")
+def playwright_sessie() -> Iterator[object]:
+    """Eén Playwright voor de hele testsessie (browser- én hubtests).
+
+    De synchrone Playwright mag maar één keer tegelijk draaien in een thread; twee eigen exemplaren (één
+    in tests/browser, één in tests/hub) gaven in een volle run "Sync API inside the asyncio loop".
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
 def project() -> Path:
     """De projectmap (waar README.md en de casussen staan)."""
     return PROJECT

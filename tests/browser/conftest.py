@@ -45,11 +45,11 @@ from playwright.sync_api import (
     Playwright,
     Request,
     expect,
-    sync_playwright,
 )
 
 PROJECT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
+"""Debians Chromium, gevonden op PATH (nooit de browser die 'playwright install' zou downloaden)."""
 ARTEFACTEN = PROJECT / "test-artefacten"
 CHROMIUM_ARGS = [
     "--headless",
@@ -69,11 +69,17 @@ KERNEL_KLAAR = re.compile(r"\(ipykernel\) \| Idle")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Sla de browsertests alleen over als Chromium ontbreekt; in CI installeert ``.ci/run`` het."""
+    """Sla de browsertests alleen lokaal over als Chromium ontbreekt; in CI (CI=true) is dat een fout.
+
+    Waarom: ``.ci/run`` installeert Chromium. Ontbreekt het toch, dan mag CI niet groen worden met
+    overgeslagen browsertests.
+    """
     if CHROMIUM.exists():
         return
-    hier = Path(__file__).resolve().parent
     reden = f"Chromium ontbreekt ({CHROMIUM}); installeer het met: apt-get install chromium"
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"{reden}. In CI moeten de browsertests draaien.")
+    hier = Path(__file__).resolve().parent
     for item in items:
         if hier in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.skip(reason=reden))
@@ -323,12 +329,6 @@ def statische_server(map_: Path) -> Iterator[str]:
 
 # --------------------------------------------------------------------------------------------
 # Browser en pagina
-
-
-@pytest.fixture(scope="session")
-def playwright_sessie() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ import os
 import pwd
 import re
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -157,12 +158,14 @@ def hub() -> Iterator[Hub]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+def browser(playwright_sessie: Any) -> Iterator[Any]:
+    """Chromium uit Debian, op de ene Playwright van de testsessie (tests/conftest.py)."""
+    b = playwright_sessie.chromium.launch(
+        executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS
+    )
+    try:
         yield b
+    finally:
         b.close()
 
 

@@ -91,6 +91,13 @@ def intro(blok: Blok, casus: CasusOefeningen) -> str:
     return "\n".join(regels)
 
 
+def _klaargezet(casus: str) -> dict[str, list[str]]:
+    """De casusfeiten die het canvas van 1a klaarzet (geen antwoord: de deelnemer ziet ze ook)."""
+    from samenwerkingscode.casus import canvas_inhoud, kit_casus, laad_casus
+
+    return {veld: regels for veld, regels in canvas_inhoud(laad_casus(kit_casus(casus))).items() if regels}
+
+
 def testcel(blok: Blok, o: Onderdeel, verwacht: Any) -> NotebookNode:
     """Automatisch nakijken: zichtbaar alleen of er een antwoord is; punten en sleutel in het verborgen deel."""
     aanroep = f'nakijken.beoordeel("{blok.notebook}", "{o.sleutel}"' + (
@@ -140,6 +147,10 @@ def oefeningcellen(blok: Blok, oef: Oefening, casus: CasusOefeningen, sleutels: 
                 raise RegieFout(f"Het sleutelbestand van '{casus.casus}' heeft geen sleutel voor '{o.sleutel}'.")
             if o.soort == "toets" and o.casusdeel:
                 verwacht = [k.id for k in casus.keuzes(oef.id, o.casusdeel)]
+            if o.soort == "canvas" and o.widget.get("start_uit_casus"):
+                # Wat het notebook klaarzet, gaat mee in de test: zo kijkt de beoordeling na zonder het
+                # casusbestand te hoeven vinden (in de zandbak of op een hub is dat er niet).
+                verwacht = _klaargezet(casus.casus)
             cellen.append(testcel(blok, o, verwacht))
         elif o.beoordeling == "handmatig":
             cellen.append(codecel(f"toon_{o.sleutel}", f"Zo ziet je trainer je antwoord op {o.sleutel}.",

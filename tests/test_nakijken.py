@@ -518,3 +518,15 @@ def test_kapot_antwoordbestand_zonder_backup_geeft_nakijkfout_met_reden(
     assert nakijken.beoordeel("blok1", "1a", opslag=pad) == 0.0
     uit = capsys.readouterr().out
     assert nakijken.NAKIJKFOUT in uit and "blok1.antwoorden.json" in uit
+
+
+def test_1a_kijkt_na_zonder_casusbestand_met_de_klaargezette_feiten_uit_de_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In de zandbak of op een hub is er geen casusbestand: de testcel geeft de klaargezette feiten mee."""
+    from samenwerkingscode import casus as casusmodule
+
+    klaar = {"partijen": ["Provincie"], "doelen": ["Natuur"]}
+    monkeypatch.setattr(casusmodule, "kit_casus", lambda *_a, **_k: Path("/bestaat/niet.yml"))
+    document = {"oefeningen": {"1a": {"velden": {"partijen": "Provincie\nWaterschap", "doelen": "Natuur"}}}}
+    assert nakijken.beoordeel("blok1", "1a", klaar, opslag=document) == 1.0  # 1 van de 9 velden aangevuld

@@ -315,8 +315,8 @@ def _toets(o: opdrachten.Onderdeel, opslag: Opslag, verwacht: Any) -> float:
 
 
 _REKENAARS: dict[str, Callable[[opdrachten.Onderdeel, Opslag, Any], float]] = {
-    "canvas": lambda o, opslag, _v: (
-        canvas_eigen_werk(opslag, o.sleutel, o.max_punten, _klaargezet())
+    "canvas": lambda o, opslag, v: (
+        canvas_eigen_werk(opslag, o.sleutel, o.max_punten, v if v is not None else _klaargezet())
         if o.widget.get("start_uit_casus")
         else canvas_volledig(opslag, o.sleutel, o.max_punten)
     ),

@@ -104,7 +104,7 @@ def testcel(blok: Blok, o: Onderdeel, verwacht: Any) -> NotebookNode:
         f", verwacht={_literal(verwacht)})" if verwacht is not None else ")"
     )
     code = f'opdracht.status("{o.sleutel}")\n{BEGIN_VERBORGEN}\n{aanroep}\n{EINDE_VERBORGEN}'
-    uitleg = f"Nakijken {o.sleutel} ({opdrachttekst.punten(o.max_punten)}). Je hoeft hier niets te doen."
+    uitleg = f"Automatisch nagekeken: {o.sleutel} ({opdrachttekst.punten(o.max_punten)}). Je hoeft hier niets te doen."
     return codecel(f"test_{o.sleutel}", uitleg, code, grade=True, punten=o.max_punten)
 
 

@@ -26,6 +26,7 @@ def _regel(pad: Path, tekst: str) -> int:
     return next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), start=1) if tekst in r)
 
 
+@pytest.mark.inhoud_kit
 def test_vragen_en_labels_letterlijk_van_de_dias() -> None:
     assert [v.vraag for v in beslisboom.vragen()] == [
         "Kan ik het resultaat alleen behalen?",
@@ -48,6 +49,7 @@ def test_vragen_en_labels_letterlijk_van_de_dias() -> None:
     assert beslisboom.laad_beslisboom().vertrekpunt == ["Doelen", "Strategie", "Opgaves"]
 
 
+@pytest.mark.inhoud_kit
 def test_uitkomsten_met_hun_acties() -> None:
     per_id = {u.id: u for u in beslisboom.uitkomsten()}
     assert per_id["eisen_netwerk"].acties == [

@@ -49,6 +49,7 @@ def _kopie(tmp_path: Path, naam: str, vervang: tuple[str, str]) -> Path:
     return tmp_path / f"{naam}.yml"
 
 
+@pytest.mark.inhoud_kit
 def test_elke_term_uit_de_werkafspraken_staat_erin_met_de_juiste_herkomst() -> None:
     per_naam = {t.naam: t for t in idioom.termen()}
     assert set(per_naam) == set(DECK_TERMEN) | set(KIT_TERMEN)
@@ -60,6 +61,7 @@ def test_elke_term_uit_de_werkafspraken_staat_erin_met_de_juiste_herkomst() -> N
         assert per_naam[naam].definitie_herkomst == "kit", naam
 
 
+@pytest.mark.inhoud_kit
 def test_definities_zijn_volwaardig_en_blokken_geldig() -> None:
     for t in idioom.termen():
         assert 80 <= len(t.definitie) <= 700, f"{t.naam}: definitie van {len(t.definitie)} tekens"
@@ -72,6 +74,7 @@ def test_definities_zijn_volwaardig_en_blokken_geldig() -> None:
     assert idioom.term("Realisatiestrategie").blok == 5
 
 
+@pytest.mark.inhoud_kit
 def test_termen_die_de_dias_alleen_noemen_hebben_een_kit_definitie() -> None:
     # Zonder uitleg op de dia's kan de definitie alleen een uitwerking van de kit zijn (domain.md).
     alleen_genoemd = [

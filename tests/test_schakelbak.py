@@ -95,6 +95,7 @@ def test_niets_opgegeven_is_lichte_trade_off() -> None:
     assert "geen partij geeft een eigen doel op" in b.uitleg
 
 
+@pytest.mark.inhoud_kit
 def test_lesvoorbeelden_4a() -> None:
     ids = [v.id for v in schakelbak.voorstellen()]
     assert ids == ["kernzone-kavelruil", "overal-half-peil", "vrijwillige-percelen"]

@@ -31,6 +31,7 @@ def _eigen_kopie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, oud: str, nieu
     return pad
 
 
+@pytest.mark.inhoud_kit
 def test_vier_vragen_letterlijk_uit_de_dias() -> None:
     vragen = toets.toetsvragen()
     assert [t.sleutel for t in vragen] == ["kan", "klopt", "werkt", "levert"]
@@ -45,6 +46,7 @@ def test_vier_vragen_letterlijk_uit_de_dias() -> None:
     assert all(t.term == t.vraag for t in vragen)
 
 
+@pytest.mark.inhoud_kit
 def test_deelvragen_zijn_uitwerking_van_de_kit() -> None:
     for t in toets.toetsvragen():
         assert 3 <= len(t.deelvragen) <= 5
@@ -57,12 +59,14 @@ def test_deelvragen_zijn_uitwerking_van_de_kit() -> None:
     assert "kan_mandaat" in sleutels and "werkt_energie" in sleutels
 
 
+@pytest.mark.inhoud_kit
 def test_stap_terug() -> None:
     st = toets.stap_terug()
     assert st.term == "Stap terug" and st.herkomst == "deck" and st.uitleg_herkomst == "kit"
     assert "herstel die eerst" in st.uitleg
 
 
+@pytest.mark.inhoud_kit
 def test_schaal_volgens_contract() -> None:
     waarden = toets.schaal()
     assert [w.sleutel for w in waarden] == ["niet_van_toepassing", "niet_geregeld", "deels", "volledig", "onbekend"]

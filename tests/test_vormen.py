@@ -41,6 +41,7 @@ def _kopie(tmp_path: Path, oud: str, nieuw: str) -> Path:
     return pad
 
 
+@pytest.mark.inhoud_kit
 def test_sleutels_en_volgorde_van_binding() -> None:
     assert [s.value for s in Samenwerkingsvorm] == [
         "zelf_doen", "netwerk", "contract_afstandelijk", "contract_diep", "partnership",
@@ -50,6 +51,7 @@ def test_sleutels_en_volgorde_van_binding() -> None:
     assert Samenwerkingsvorm.PARTNERSHIP == "partnership"
 
 
+@pytest.mark.inhoud_kit
 def test_kenmerken_letterlijk_van_de_dias() -> None:
     for sleutel, kenmerken in DECK_KENMERKEN.items():
         info = vormen.vorm(sleutel)
@@ -61,6 +63,7 @@ def test_kenmerken_letterlijk_van_de_dias() -> None:
     assert zelf.kenmerken
 
 
+@pytest.mark.inhoud_kit
 def test_namen_en_korte_namen() -> None:
     assert vormen.naam("contract_diep") == "Contract-samenwerking diep"
     assert vormen.naam(Samenwerkingsvorm.CONTRACT_AFSTANDELIJK) == "Contract-samenwerking afstandelijk"
@@ -69,6 +72,7 @@ def test_namen_en_korte_namen() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.inhoud_kit
 def test_classificeerbaar_zijn_de_vier_samenwerkingsvormen() -> None:
     sleutels = [v.sleutel for v in vormen.classificeerbaar()]
     assert Samenwerkingsvorm.ZELF_DOEN not in sleutels

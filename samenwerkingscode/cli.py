@@ -167,10 +167,11 @@ def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callabl
 
     def handler(args: argparse.Namespace) -> int:
         functie = getattr(_cursusmodule(), naam)
+        cohort = _cohort(args)  # leest de instellingen één keer (args.regie) vóór de andere velden
         waarden = {sleutel: lees(args) for sleutel, lees in velden.items()}
         # Een schakelaar die uit staat (zoals --vervang) wordt niet doorgegeven: de functie kent de standaard.
         waarden = {sleutel: waarde for sleutel, waarde in waarden.items() if waarde is not False}
-        uitkomst = functie(cohort=_cohort(args), **waarden)
+        uitkomst = functie(cohort=cohort, **waarden)
         return int(uitkomst or 0)
 
     handler.__name__ = f"_cursus_{naam}"
@@ -186,17 +187,11 @@ def _cohort(args: argparse.Namespace) -> Path:
     from samenwerkingscode.instellingen import instellingen, zorg_voor_bron
 
     regie = instellingen(cohort=getattr(args, "cohort", None))
+    args.regie = regie
     for pad in zorg_voor_bron(regie):
         print(f"Bronnotebook voor de casus '{regie.casus}' gemaakt: {pad}")
     regie.exporteer()
     return regie.pad("cohort")
-
-
-def _tijdslimiet() -> int:
-    """De tijdslimiet per cel uit de instellingen (c.Regie.tijdslimiet of $REGIE_TIJDSLIMIET)."""
-    from samenwerkingscode.instellingen import instellingen
-
-    return int(instellingen().tijdslimiet)
 
 
 def _instellingen(_args: argparse.Namespace) -> int:
@@ -409,7 +404,7 @@ def bouw_parser() -> argparse.ArgumentParser:
                 "blok": lambda a: a.blok,
                 "parallel": lambda a: a.parallel,
                 "tijd_per_inlevering": lambda a: a.tijd_per_inlevering,
-                "tijdslimiet": lambda _a: _tijdslimiet(),
+                "tijdslimiet": lambda a: int(a.regie.tijdslimiet),
             },
         ),
         (

@@ -321,6 +321,9 @@ def actieve_casus() -> str:
     return _actieve_casus or os.environ.get("REGIE_CASUS") or STANDAARD_CASUS
 
 
+_casuscache: dict[tuple[Any, int], CasusOefeningen] = {}
+
+
 def laad_casusoefeningen(casus: str = STANDAARD_CASUS) -> CasusOefeningen:
     """Lees ``casussen/<casus>.oefeningen.yml``; ontbreekt het, dan een Nederlandse fout die zegt wat te doen."""
     from samenwerkingscode.casus import kit_casus
@@ -331,7 +334,10 @@ def laad_casusoefeningen(casus: str = STANDAARD_CASUS) -> CasusOefeningen:
             f"Bij de casus '{casus}' hoort een oefeningenbestand '{pad}', maar dat bestaat niet. Maak het naar het "
             f"voorbeeld van '{STANDAARD_CASUS}.oefeningen.yml'."
         )
-    gelezen = laad(pad, CasusOefeningen, soort="oefeningenbestand")
+    sleutel = (pad, pad.stat().st_mtime_ns)
+    if sleutel not in _casuscache:  # controle en widgets vragen het per onderdeel: één keer lezen
+        _casuscache[sleutel] = laad(pad, CasusOefeningen, soort="oefeningenbestand")
+    gelezen = _casuscache[sleutel]
     if gelezen.casus != casus:
         raise RegieFout(f"{pad}: het veld 'casus' is '{gelezen.casus}', maar het bestand hoort bij '{casus}'.")
     return gelezen

@@ -39,7 +39,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cursusmap import TIJDSLIMIET, Cursusmap, cursusmap
+from samenwerkingscode.cursusmap import TIJDSLIMIET, Cursusmap, cursusmap
 
 MARKERING = "REGIE-NAKIJKFOUT:"
 """Een nakijkcel die niet kon nakijken, drukt een regel af die hiermee begint, gevolgd door de reden.
@@ -272,7 +272,7 @@ def voorcontrole(map_: Cursusmap, naam: str, deelnemer: str, doel: Path | None =
     """
     import nbformat
 
-    from .antwoorden import lees_antwoorden
+    from samenwerkingscode.antwoorden import lees_antwoorden
 
     uit: dict[str, Any] = {"kan": True, "meldingen": [], "eigen_code": [], "leeg": False, "nakijkfouten": []}
     map_in = map_.submitted / deelnemer / naam
@@ -326,8 +326,8 @@ def _zandbak_omgeving(map_: Cursusmap, verbinding: Path) -> None:
     """Zet de afscherming voor de kernels van dit werkproces (zie :mod:`samenwerkingscode.zandbak`)."""
     import site
 
-    from . import zandbak
-    from .cursusmap import PROJECT
+    from samenwerkingscode import zandbak
+    from samenwerkingscode.cursusmap import PROJECT
 
     pakket = Path(__file__).resolve().parent
     verberg = [map_.cohort, map_.bron, PROJECT, map_.exchange]
@@ -350,7 +350,7 @@ def _api(inst: Instellingen, map_: Cursusmap, werk: Path, verbinding: Path) -> t
     """De nbgrader-API van dit werkproces: eigen cijferboek, opgeschoonde inleveringen, tijd, zandbak."""
     from traitlets.config import Config
 
-    from .cursus import maak_api
+    from samenwerkingscode.cursus import maak_api
 
     if werk in _APIS:
         return _APIS[werk]
@@ -360,7 +360,7 @@ def _api(inst: Instellingen, map_: Cursusmap, werk: Path, verbinding: Path) -> t
     extra.CourseDirectory.db_url = f"sqlite:///{werk / 'gradebook.db'}"
     extra.Execute.timeout_func = budget
     if inst.zandbak:
-        from .zandbak import KERNELNAAM
+        from samenwerkingscode.zandbak import KERNELNAAM
 
         extra.Execute.kernel_name = KERNELNAAM
         extra.KernelManager.transport = "ipc"
@@ -375,8 +375,8 @@ def _beoordeel_taak(inst: Instellingen, werk: Path, verbinding: Path, naam: str,
     import nbformat
     from nbgrader.api import Gradebook
 
-    from .cursus import _laatste_regel, _zonder_sqlalchemy_ruis
-    from .cursusmap import CURSUS_ID
+    from samenwerkingscode.cursus import _laatste_regel, _zonder_sqlalchemy_ruis
+    from samenwerkingscode.cursusmap import CURSUS_ID
 
     map_ = cursusmap(inst.cohort, inst.bron)
     invoer = werk / "in"
@@ -437,7 +437,7 @@ def werker(nummer: int, inst: Instellingen, taken: Any, uitkomsten: Any) -> None
     verbinding = Path(inst.sockets or tempfile.mkdtemp(prefix="regie-k-")) / str(nummer)
     verbinding.mkdir(parents=True, exist_ok=True)
     if inst.zandbak:
-        from .zandbak import schrijf_kernelspec
+        from samenwerkingscode.zandbak import schrijf_kernelspec
 
         schrijf_kernelspec(werk / "jupyter")
         os.environ["JUPYTER_PATH"] = os.pathsep.join([str(werk / "jupyter"), os.environ.get("JUPYTER_PATH", "")])
@@ -483,7 +483,7 @@ def ctrl_c_uitgesteld() -> Iterator[None]:
 
 def _schrijf_json(pad: Path, gegevens: dict[str, Any]) -> None:
     """Atomisch, via de ene schrijver van de kit: nooit een half uitslagenbestand."""
-    from .bestanden import schrijf_atomisch
+    from samenwerkingscode.bestanden import schrijf_atomisch
 
     schrijf_atomisch(pad, json.dumps(gegevens, ensure_ascii=False, indent=1, sort_keys=True))
 
@@ -502,7 +502,7 @@ def voeg_samen(map_: Cursusmap, naam: str, deelnemer: str, uitkomst: dict[str, A
     """Zet de uitkomst van een werkproces in het echte cijferboek (via nbgraders API) en in de uitslagen."""
     from datetime import datetime
 
-    from .cursus import gradebook
+    from samenwerkingscode.cursus import gradebook
 
     uitslag = Uitslag(
         deelnemer=deelnemer,
@@ -513,7 +513,7 @@ def voeg_samen(map_: Cursusmap, naam: str, deelnemer: str, uitkomst: dict[str, A
         eigen_code=list(uitkomst.get("eigen_code", [])),
         leeg=bool(uitkomst.get("leeg")),
     )
-    from .cursus import _zonder_sqlalchemy_ruis
+    from samenwerkingscode.cursus import _zonder_sqlalchemy_ruis
 
     with ctrl_c_uitgesteld(), _zonder_sqlalchemy_ruis():
         if uitslag.beoordeeld:
@@ -670,8 +670,15 @@ def beoordeel_alles(
     ``parallel``: het aantal werkprocessen (standaard: alle kernen). ``zandbak``: de kernels
     afschermen (standaard: als bubblewrap hier werkt; ``True`` eist het).
     """
-    from .cursus import beoordeelmodus_aan, gradebook, inleveringen, maak_api, opdrachtnamen, zorg_voor_release
-    from .yamlbestand import RegieFout
+    from samenwerkingscode.cursus import (
+        beoordeelmodus_aan,
+        gradebook,
+        inleveringen,
+        maak_api,
+        opdrachtnamen,
+        zorg_voor_release,
+    )
+    from samenwerkingscode.yamlbestand import RegieFout
 
     map_ = cursusmap(cohort, bron)
     namen = opdrachtnamen(map_, blok, alleen_beoordeeld=True)
@@ -679,7 +686,7 @@ def beoordeel_alles(
     if not taken:
         return []
     if zandbak is not False:
-        from . import zandbak as _zandbak
+        from samenwerkingscode import zandbak as _zandbak
 
         werkt, reden = _zandbak.werkt()
         if zandbak and not werkt:

@@ -19,11 +19,11 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from . import canvas as canvasmodel
-from .bestanden import schrijf_atomisch
-from .cursusmap import PROJECT, Cursusmap, cursusmap
-from .uitwisselen import IngeleverdeCasus, gedeelde_casussen, lees_verdeling, namen
-from .yamlbestand import RegieFout, uitvoersoort
+from samenwerkingscode import canvas as canvasmodel
+from samenwerkingscode.bestanden import schrijf_atomisch
+from samenwerkingscode.cursusmap import PROJECT, Cursusmap, cursusmap
+from samenwerkingscode.uitwisselen import IngeleverdeCasus, gedeelde_casussen, lees_verdeling, namen
+from samenwerkingscode.yamlbestand import RegieFout, uitvoersoort
 
 SAMENVATTING_VELDEN = ("partijen", "doelen", "bijdragen")
 MAX_PUNTEN = 3
@@ -63,7 +63,7 @@ def _controleer_doel(map_: Cursusmap, uit: Path) -> Path:
 
 
 def _posters(casussen: Sequence[IngeleverdeCasus], map_tmp: Path) -> list[Path]:
-    from .figuren.poster import teken_canvas
+    from samenwerkingscode.figuren.poster import teken_canvas
 
     bekend = set(canvasmodel.sleutels())
     paden = []

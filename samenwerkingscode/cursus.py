@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .cursusmap import TIJDSLIMIET, Cursusmap, cursusmap, nbgrader_config
-from .yamlbestand import RegieFout
+from samenwerkingscode.cursusmap import TIJDSLIMIET, Cursusmap, cursusmap, nbgrader_config
+from samenwerkingscode.yamlbestand import RegieFout
 
 Blok = int | str | None
 
@@ -99,7 +99,7 @@ def gradebook(map_: Cursusmap) -> Iterator[Any]:
     """Het cijferboek van het cohort (wordt aangemaakt als het er nog niet is)."""
     from nbgrader.api import Gradebook
 
-    from .cursusmap import CURSUS_ID
+    from samenwerkingscode.cursusmap import CURSUS_ID
 
     map_.cohort.mkdir(parents=True, exist_ok=True)
     _alembic_op_pad()
@@ -125,7 +125,7 @@ def _voortgang(items: list[Any], omschrijving: str) -> Iterable[Any]:
 def _zip_map(map_: Path, zip_pad: Path, prefix: str, patroon: str = "*") -> Path:
     """Zip de inhoud van een map onder ``prefix/``; eerst tijdelijk, dan vervangen (nooit half)."""
     zip_pad.parent.mkdir(parents=True, exist_ok=True)
-    from .bestanden import atomisch
+    from samenwerkingscode.bestanden import atomisch
 
     with atomisch(zip_pad) as tijdelijk, zipfile.ZipFile(tijdelijk, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for pad in sorted(map_.rglob(patroon)):
@@ -150,7 +150,7 @@ def controleer_release(map_: Cursusmap, naam: str) -> list[str]:
     Vergelijkt met de bron: geen regel uit een oplossingsgebied, verborgen test of
     beoordelingsschema, geen achtergebleven markering, geen uitvoer en geen antwoordbestand.
     """
-    from .feedback_filter import geheime_regels, lekken
+    from samenwerkingscode.feedback_filter import geheime_regels, lekken
 
     problemen: list[str] = []
     release = map_.release / naam
@@ -254,7 +254,7 @@ def beoordeel(
     niet kon nakijken ("nakijken mislukt") komt met uitleg in de tabel; de rest van de groep wordt
     gewoon beoordeeld. Zie :mod:`samenwerkingscode.beoordelen` (parallel, zandbak, tijdslimieten).
     """
-    from .beoordelen import TIJD_PER_INLEVERING
+    from samenwerkingscode.beoordelen import TIJD_PER_INLEVERING
 
     uitslagen = beoordeel_alles(
         cohort=cohort,
@@ -271,14 +271,14 @@ def beoordeel(
 
 def beoordeel_alles(**kwargs: Any) -> list[Any]:
     """Beoordeel en geef per inlevering een ``Uitslag``; zie :func:`samenwerkingscode.beoordelen.beoordeel_alles`."""
-    from .beoordelen import beoordeel_alles as _beoordeel_alles
+    from samenwerkingscode.beoordelen import beoordeel_alles as _beoordeel_alles
 
     return _beoordeel_alles(**kwargs)
 
 
 def samenvatting(uitslagen: list[Any]) -> tuple[str, int]:
     """De tekst voor de trainer en de exitcode; zie :func:`samenwerkingscode.beoordelen.samenvatting`."""
-    from .beoordelen import samenvatting as _samenvatting
+    from samenwerkingscode.beoordelen import samenvatting as _samenvatting
 
     return _samenvatting(uitslagen)
 
@@ -286,7 +286,7 @@ def samenvatting(uitslagen: list[Any]) -> tuple[str, int]:
 def __getattr__(naam: str) -> Any:
     """``cursus.Uitslag`` blijft bestaan voor wie het van hier importeerde."""
     if naam == "Uitslag":
-        from .beoordelen import Uitslag
+        from samenwerkingscode.beoordelen import Uitslag
 
         return Uitslag
     raise AttributeError(naam)
@@ -329,7 +329,7 @@ def _zonder_sqlalchemy_ruis() -> Iterator[None]:
 
 def controleer_feedback(map_: Cursusmap, naam: str, html_pad: Path) -> list[str]:
     """Geheime tekst uit de bron die (na het weghalen van de HTML-opmaak) toch in de feedback staat."""
-    from .feedback_filter import geheime_regels, html_als_tekst, lekken
+    from samenwerkingscode.feedback_filter import geheime_regels, html_als_tekst, lekken
 
     bronpad = map_.bron / naam / (html_pad.stem + ".ipynb")
     geheim = geheime_regels(_lees_notebook(bronpad).cells) if bronpad.is_file() else set()
@@ -433,7 +433,7 @@ def importeer(
     bron: str | os.PathLike[str] | None = None,
 ) -> int:
     """Lees inleveringen in uit een map of zip; zie :func:`samenwerkingscode.inleveren.importeer`."""
-    from .inleveren import importeer as _importeer
+    from samenwerkingscode.inleveren import importeer as _importeer
 
     return _importeer(cohort=cohort, pad=pad, vervang=vervang, bron=bron)
 
@@ -445,7 +445,7 @@ def cijfers(
     bron: str | os.PathLike[str] | None = None,
 ) -> int:
     """Cijfers per deelnemer, blok en onderdeel naar .csv of .xlsx; zie :mod:`samenwerkingscode.rapportage`."""
-    from .rapportage import cijfers as _cijfers
+    from samenwerkingscode.rapportage import cijfers as _cijfers
 
     return _cijfers(cohort=cohort, uit=uit, bron=bron)
 
@@ -457,6 +457,6 @@ def overzicht(
     bron: str | os.PathLike[str] | None = None,
 ) -> int:
     """Overzichtsfiguur (PNG) van de groep; zie :mod:`samenwerkingscode.rapportage`."""
-    from .rapportage import overzicht as _overzicht
+    from samenwerkingscode.rapportage import overzicht as _overzicht
 
     return _overzicht(cohort=cohort, uit=uit, bron=bron)

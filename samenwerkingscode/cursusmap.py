@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .model.opdrachten import beoordeelde_notebooks
-from .yamlbestand import RegieFout
+from samenwerkingscode.model.opdrachten import beoordeelde_notebooks
+from samenwerkingscode.yamlbestand import RegieFout
 
 if TYPE_CHECKING:
     from traitlets.config import Config
@@ -164,7 +164,7 @@ def cursusmap(
 
     ``bron`` is de map met de bronnotebooks (standaard ``c.Regie.bron``: ``$REGIE_BRON`` of ``<project>/notebooks``).
     """
-    from .instellingen import Regie
+    from samenwerkingscode.instellingen import Regie
 
     regie = Regie(config=config) if config is not None else Regie()
     cohort_pad = Path(cohort or regie.cohort).expanduser().resolve()
@@ -205,8 +205,8 @@ def nbgrader_config(
     """
     from traitlets.config import Config
 
-    from .feedback_filter import FeedbackVoorDeelnemer, VerbergModelantwoorden, feedback_config
-    from .instellingen import Regie
+    from samenwerkingscode.feedback_filter import FeedbackVoorDeelnemer, VerbergModelantwoorden, feedback_config
+    from samenwerkingscode.instellingen import Regie
 
     map_ = cursusmap(cohort, bron, config=config)
     if tijdslimiet is None:

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from .cursusmap import cursusmap
+from samenwerkingscode.cursusmap import cursusmap
 
 TAAL = "nl_NL"
 """De taal van de Lab voor deelnemers (taalpakket ``jupyterlab-language-pack-nl-NL``)."""
@@ -111,7 +111,7 @@ def bereid_lab_voor(
 
     Werk dat daar al staat, wordt nooit overschreven: het is wat de gebruiker invulde.
     """
-    from .cursus import _genereer, controleer_release, maak_api
+    from samenwerkingscode.cursus import _genereer, controleer_release, maak_api
 
     map_ = cursusmap(cohort, bron)
     namen = map_.opdrachten()
@@ -156,7 +156,7 @@ def open_lab(*, trainer: bool = False) -> int:
     formgrader de cohortmap ziet. De deelnemersweergave start Lab meteen en maakt de ontbrekende
     deelnemersversies terwijl Lab opstart: zo wacht je bij de eerste start niet twee keer.
     """
-    from .cursusmap import PROJECT
+    from samenwerkingscode.cursusmap import PROJECT
 
     map_ = cursusmap()
     if trainer:
@@ -184,7 +184,7 @@ def open_lab(*, trainer: bool = False) -> int:
 
 def _zet_klaar() -> None:
     """Maak de deelnemersversies naast de opstartende Lab; een fout wordt gemeld, Lab blijft draaien."""
-    from .yamlbestand import RegieFout
+    from samenwerkingscode.yamlbestand import RegieFout
 
     try:
         werkmap = bereid_lab_voor()

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from nbgrader.plugins import ExportPlugin
 
-from .cursusmap import Cursusmap, cursusmap
-from .model.opdrachten import beoordeelde_notebooks
-from .yamlbestand import RegieFout, uitvoersoort
+from samenwerkingscode.cursusmap import Cursusmap, cursusmap
+from samenwerkingscode.model.opdrachten import beoordeelde_notebooks
+from samenwerkingscode.yamlbestand import RegieFout, uitvoersoort
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,7 +107,7 @@ class RegieExport(ExportPlugin):  # type: ignore[misc]
     """
 
     def rijen(self, gradebook: Any) -> list[dict[str, Any]]:
-        from .beoordelen import lees_uitslagen
+        from samenwerkingscode.beoordelen import lees_uitslagen
 
         cohort = _cohort_van(gradebook)
         uitslagen = lees_uitslagen(cohort) if cohort is not None else {}
@@ -120,7 +120,7 @@ class RegieExport(ExportPlugin):  # type: ignore[misc]
 
 def cijferrijen(map_: Cursusmap) -> list[dict[str, Any]]:
     """Alle cijfers als rijen (via :class:`RegieExport`); leeg als er nog geen cijferboek is."""
-    from .cursus import gradebook
+    from samenwerkingscode.cursus import gradebook
 
     if not map_.gradebook.exists():
         return []
@@ -157,7 +157,7 @@ def cijfers(
     bron: str | os.PathLike[str] | None = None,
 ) -> int:
     """Schrijf de cijfers per deelnemer, blok en onderdeel naar ``.csv`` of ``.xlsx`` (via :class:`RegieExport`)."""
-    from .cursus import gradebook
+    from samenwerkingscode.cursus import gradebook
 
     doel = Path(uit)
     uitvoersoort(doel, (".csv", ".xlsx"), "de cijfers", map_moet_bestaan=True)

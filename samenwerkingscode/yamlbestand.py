@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .bestanden import os_reden
+from samenwerkingscode.bestanden import os_reden
 
 T = TypeVar("T", bound=BaseModel)
 

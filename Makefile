@@ -36,7 +36,7 @@ book: venv vendor
 	@echo "Het cursusboek staat klaar. Open in je browser: $(CURDIR)/_build/html/index.html"
 
 reader: book
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m samenwerkingscode.reader _build/html _build/cursusreader.pdf
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m samenwerkingscode.boek.reader _build/html _build/cursusreader.pdf
 
 lab: venv
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/regie lab

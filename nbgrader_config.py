@@ -1,6 +1,6 @@
 """nbgrader-instellingen van de cursuskit (voor de formgrader in JupyterLab en de nbgrader-opdrachten).
 
-Alle instellingen komen uit één functie, ``samenwerkingscode.cursusmap.nbgrader_config``, zodat
+Alle instellingen komen uit één functie, ``samenwerkingscode.cursus.cursusmap.nbgrader_config``, zodat
 ``regie cursus``, de tests en de formgrader hetzelfde doen: de bron is ``notebooks/``, alle
 gegevens van de cursusgroep staan in ``cohort/`` (of in de map uit de omgevingsvariabele
 ``REGIE_COHORT``), Nederlandse stubs, een tijdslimiet per cel en feedback zonder verborgen tests.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from samenwerkingscode.cursusmap import nbgrader_config
+from samenwerkingscode.cursus.cursusmap import nbgrader_config
 
 c = get_config()  # noqa: F821  (nbgrader levert get_config bij het inlezen)
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from bench import FIGUREN
 from bench._kern import BenchFout, Instellingen, Meting, belasting, belasting_tekst, duur, tabel, wacht_op_rust
-from samenwerkingscode.beoordelen import kernen
+from samenwerkingscode.cursus.beoordelen import kernen
 
 
 def maak_parser() -> argparse.ArgumentParser:

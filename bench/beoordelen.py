@@ -1,7 +1,7 @@
 """Meting 3: beoordelen, per inlevering en voor een hele groep (parallel), en hoe dat schaalt.
 
 Waarom: een trainer beoordeelt de avond voor een bijeenkomst een hele groep; dat mag minuten kosten,
-geen kwartier. Gemeten wordt met de eigen opzet van de kit (``cursus.maak`` en
+geen kwartier. Gemeten wordt met de eigen opzet van de kit (``uitdelen.maak`` en
 ``beoordelen.beoordeel_alles``: voorcontrole, opgeschoonde inlevering, werkprocessen, zandbak,
 samenvoegen in het cijferboek), zoals ``regie cursus beoordeel`` het doet. De inleveringen zijn de
 deelnemersversie plus een antwoordbestand met modelantwoorden of een deels goed antwoordbestand
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench._kern import BenchFout, Doel, Instellingen, Meting, Reeks, duur, mediaan, spreiding
-from samenwerkingscode.beoordelen import kernen
+from samenwerkingscode.cursus.beoordelen import kernen
 
 NAAM = "beoordelen"
 DOEL_PER_INLEVERING = Doel(1.3)
@@ -105,8 +105,8 @@ class _Cohort:
     def __init__(self, basis: Path, notebooks: dict[str, Any], antwoorden: dict[str, list[Path | None]]) -> None:
         import nbformat
 
-        from samenwerkingscode import cursus
-        from samenwerkingscode.cursusmap import cursusmap
+        from samenwerkingscode.cursus import koppeling, uitdelen
+        from samenwerkingscode.cursus.cursusmap import cursusmap
 
         self.bron = basis / "notebooks"
         self.cohort = basis / "cohort"
@@ -114,7 +114,7 @@ class _Cohort:
             (self.bron / blok).mkdir(parents=True)
             nbformat.write(notebook, self.bron / blok / f"{blok}.ipynb")
         with _stil():
-            cursus.maak(cohort=self.cohort, bron=self.bron)
+            uitdelen.maak(cohort=self.cohort, bron=self.bron)
         self.map = cursusmap(self.cohort, self.bron)
         self.deelnemers: dict[str, list[str]] = {}
         for blok, lijst in antwoorden.items():
@@ -130,11 +130,11 @@ class _Cohort:
                 (map_ / "timestamp.txt").write_text("2026-01-01 12:00:00.000000 CET", encoding="utf-8")
                 self.deelnemers[blok].append(deelnemer)
         with _stil():
-            self.api = cursus.maak_api(self.map)
+            self.api = koppeling.maak_api(self.map)
 
     def kit(self, parallel: int) -> list[Any]:
         """Alles beoordelen zoals ``regie cursus beoordeel`` het doet."""
-        from samenwerkingscode.beoordelen import beoordeel_alles
+        from samenwerkingscode.cursus.beoordelen import beoordeel_alles
 
         with _stil():
             return beoordeel_alles(cohort=self.cohort, bron=self.bron, parallel=parallel)

@@ -70,7 +70,7 @@ def start_en_wacht(
 
 
 def meet(inst: Instellingen) -> list[Meting]:
-    from samenwerkingscode.cursusmap import cursusmap
+    from samenwerkingscode.cursus.cursusmap import cursusmap
 
     n = inst.aantal(normaal=3, snel=1)
     namen = cursusmap().opdrachten()

@@ -27,7 +27,7 @@ def deelnemersversie(bron: Path) -> Any:
     from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, ClearSolutions
     from traitlets.config import Config
 
-    from samenwerkingscode.cursusmap import CODE_STUB, TEXT_STUB
+    from samenwerkingscode.cursus.cursusmap import CODE_STUB, TEXT_STUB
 
     nb = nbformat.read(bron, as_version=4)
     cfg = Config()

@@ -223,7 +223,7 @@ def installeer_omgeving(cursus: Cursus, python: str = SYSTEEM_PYTHON) -> Path:
         f"c.Exchange.root = {str(cursus.exchange)!r}\n",
         encoding="utf-8",
     )
-    from samenwerkingscode.lab import schrijf_overrides
+    from samenwerkingscode.cursus.lab import schrijf_overrides
 
     schrijf_overrides(cursus.venv / "share" / "jupyter" / "lab" / "settings")
     _draai(["chmod", "-R", "a+rX,go-w", str(cursus.venv)])
@@ -269,7 +269,7 @@ def trainersconfig(cursus: Cursus) -> str:
     return (
         "# Geschreven door make hub. De formgrader start in je thuismap en vindt zo de instellingen van de kit.\n"
         "import os\n"
-        "from samenwerkingscode.cursusmap import nbgrader_config\n\n"
+        "from samenwerkingscode.cursus.cursusmap import nbgrader_config\n\n"
         "c = get_config()  # noqa: F821\n"
         "c.Regie.cohort = os.path.expanduser('~/cohort')\n"
         "c.Regie.bron = os.path.expanduser('~/bron')\n"
@@ -282,7 +282,7 @@ def richt_in(cursus: Cursus, wachtwoorden: dict[str, str] | None = None) -> dict
 
     Bestaande accounts blijven bestaan (hun werk blijft staan); alleen nieuwe krijgen een wachtwoord.
     """
-    from samenwerkingscode.lab import schrijf_deelnemersconfig
+    from samenwerkingscode.cursus.lab import schrijf_deelnemersconfig
 
     if os.geteuid() != 0:
         raise HubFout("make hub richt accounts in en draait de hub als root (PAM); start het als root of met sudo.")

@@ -35,8 +35,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from samenwerkingscode.bestanden import fsync_map, os_reden, schrijf_atomisch, umask
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model.bestanden import fsync_map, os_reden, schrijf_atomisch, umask
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 SCHEMA = 1
 """De versie van het bestandsformaat die deze kit schrijft en kent."""

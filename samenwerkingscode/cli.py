@@ -94,7 +94,7 @@ class _Opmaak(argparse.RawDescriptionHelpFormatter):
 
 
 def _casus_controleer(args: argparse.Namespace) -> int:
-    from samenwerkingscode import casus
+    from samenwerkingscode.model import casus
 
     gelezen = casus.laad_casus(args.pad)
     print(f"In orde: {args.pad}")
@@ -103,11 +103,11 @@ def _casus_controleer(args: argparse.Namespace) -> int:
 
 
 def _casus_schema(args: argparse.Namespace) -> int:
-    from samenwerkingscode import casus
+    from samenwerkingscode.model import casus
 
     uit = args.uit if args.uit is not None else casus.SCHEMA_BESTAND
     if not Path(uit).parent.is_dir():
-        from samenwerkingscode.yamlbestand import RegieFout
+        from samenwerkingscode.model.yamlbestand import RegieFout
 
         raise RegieFout(
             f"De map '{Path(uit).parent}' bestaat niet. Draai deze opdracht in de projectmap of geef een pad met --uit."
@@ -121,12 +121,12 @@ TOEGESTANE_UITVOER = (".pdf", ".png")
 
 
 def _canvas(args: argparse.Namespace) -> int:
-    from samenwerkingscode.yamlbestand import uitvoersoort
+    from samenwerkingscode.model.yamlbestand import uitvoersoort
 
     uit = Path(args.uit)
     uitvoersoort(uit, TOEGESTANE_UITVOER, "het canvas", map_moet_bestaan=True)
 
-    from samenwerkingscode import casus
+    from samenwerkingscode.model import casus
 
     gelezen = casus.laad_casus(args.pad)
     poster = importlib.import_module("samenwerkingscode.figuren.poster")  # laadt matplotlib: pas hier
@@ -144,29 +144,36 @@ def _canvas(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cursusmodule() -> Any:
-    """Importeer ``samenwerkingscode.cursus`` pas nu: het laadt nbgrader, en dat is traag."""
-    return importlib.import_module("samenwerkingscode.cursus")
+#: Elke ``regie cursus``-opdracht en de module in :mod:`samenwerkingscode.cursus` die hem uitvoert.
+STAPPEN = {
+    "maak": "uitdelen",
+    "importeer": "inleveren",
+    "beoordeel": "beoordelen",
+    "feedback": "feedback",
+    "cijfers": "rapportage",
+    "overzicht": "rapportage",
+}
 
 
 def _cursus(naam: str, **velden: Callable[[argparse.Namespace], Any]) -> Callable[[argparse.Namespace], int]:
-    """Handler die ``samenwerkingscode.cursus.<naam>(cohort=..., ...)`` aanroept.
+    """Handler die ``samenwerkingscode.cursus.<stap>.<naam>(cohort=..., ...)`` aanroept.
 
-    De functies in ``samenwerkingscode.cursus`` hebben alleen trefwoordargumenten en geven
-    ``None`` of een exitcode (int) terug; ze melden zelf voortgang en resultaat:
+    De module wordt pas nu geïmporteerd: ze laadt nbgrader, en dat is traag. De functies hebben
+    alleen trefwoordargumenten en geven ``None`` of een exitcode (int) terug; ze melden zelf
+    voortgang en resultaat:
 
-    - ``maak(*, cohort: Path, blok: int | None) -> int | None``
-    - ``importeer(*, cohort: Path, pad: Path, vervang: bool) -> int | None``
-    - ``beoordeel(*, cohort: Path, blok: int | None, parallel: int | None, tijd_per_inlevering: int | None) -> int``
-    - ``feedback(*, cohort: Path, blok: int | None) -> int | None``
-    - ``cijfers(*, cohort: Path, uit: Path) -> int | None``
-    - ``overzicht(*, cohort: Path, uit: Path) -> int | None``
+    - ``uitdelen.maak(*, cohort: Path, blok: int | None) -> int``
+    - ``inleveren.importeer(*, cohort: Path, pad: Path, vervang: bool) -> int``
+    - ``beoordelen.beoordeel(*, cohort, blok, parallel, tijd_per_inlevering, tijdslimiet) -> int``
+    - ``feedback.feedback(*, cohort: Path, blok: int | None) -> int``
+    - ``rapportage.cijfers(*, cohort: Path, uit: Path) -> int``
+    - ``rapportage.overzicht(*, cohort: Path, uit: Path) -> int``
 
     ``blok`` is een bloknummer uit ``model/opdrachten.yml``, of ``None`` voor alle blokken.
     """
 
     def handler(args: argparse.Namespace) -> int:
-        functie = getattr(_cursusmodule(), naam)
+        functie = getattr(importlib.import_module(f"samenwerkingscode.cursus.{STAPPEN[naam]}"), naam)
         cohort = _cohort(args)  # leest de instellingen één keer (args.regie) vóór de andere velden
         waarden = {sleutel: lees(args) for sleutel, lees in velden.items()}
         # Een schakelaar die uit staat (zoals --vervang) wordt niet doorgegeven: de functie kent de standaard.
@@ -184,7 +191,7 @@ def _cohort(args: argparse.Namespace) -> Path:
 
     De instellingen gaan ook als omgevingsvariabelen naar de kernels en hulpprocessen die ``regie`` start.
     """
-    from samenwerkingscode.instellingen import instellingen, zorg_voor_bron
+    from samenwerkingscode.cursus.instellingen import instellingen, zorg_voor_bron
 
     regie = instellingen(cohort=getattr(args, "cohort", None))
     args.regie = regie
@@ -196,7 +203,7 @@ def _cohort(args: argparse.Namespace) -> Path:
 
 def _instellingen(_args: argparse.Namespace) -> int:
     """``regie instellingen``: elke instelling met haar huidige waarde en uitleg."""
-    from samenwerkingscode.instellingen import beschrijving, instellingen
+    from samenwerkingscode.cursus.instellingen import beschrijving, instellingen
 
     regie = instellingen()
     for naam, uitleg, _ in beschrijving():
@@ -205,9 +212,9 @@ def _instellingen(_args: argparse.Namespace) -> int:
 
 
 def _lab(args: argparse.Namespace) -> int:
-    """Roept ``samenwerkingscode.lab.open_lab() -> int | None`` aan (met ``--trainer``: ``trainer=True``)."""
+    """Roept ``samenwerkingscode.cursus.lab.open_lab() -> int | None`` aan (met ``--trainer``: ``trainer=True``)."""
     extra = {"trainer": True} if getattr(args, "trainer", False) else {}
-    return int(importlib.import_module("samenwerkingscode.lab").open_lab(**extra) or 0)
+    return int(importlib.import_module("samenwerkingscode.cursus.lab").open_lab(**extra) or 0)
 
 
 def _positief(tekst: str) -> int:
@@ -234,14 +241,14 @@ def _blok(tekst: str) -> int:
 
 
 def _uitwisselen(args: argparse.Namespace) -> int:
-    """``samenwerkingscode.uitwisselen.regie``: elkaars casus lezen (uitdelen of terugbrengen)."""
-    module = importlib.import_module("samenwerkingscode.uitwisselen")
+    """``samenwerkingscode.cursus.uitwisselen.regie``: elkaars casus lezen (uitdelen of terugbrengen)."""
+    module = importlib.import_module("samenwerkingscode.cursus.uitwisselen")
     return int(module.regie(cohort=_cohort(args), k=args.k, zaad=args.zaad, terugbrengen=args.terug) or 0)
 
 
 def _casusboek(args: argparse.Namespace) -> int:
-    """``samenwerkingscode.casusboek.casusboek``: de gedeelde casussen in één document."""
-    pad = importlib.import_module("samenwerkingscode.casusboek").casusboek(Path(args.uit), cohort=_cohort(args))
+    """``samenwerkingscode.cursus.casusboek.casusboek``: de gedeelde casussen in één document."""
+    pad = importlib.import_module("samenwerkingscode.cursus.casusboek").casusboek(Path(args.uit), cohort=_cohort(args))
     print(f"Casusboek opgeslagen in {pad} (alleen gedeelde casussen).")
     return 0
 
@@ -478,7 +485,7 @@ _OS_FOUTEN = {
 
 def _meld_fout(fout: BaseException) -> int:
     """Zet een fout om in een Nederlandse melding en een exitcode, zonder traceback."""
-    yamlbestand = sys.modules.get("samenwerkingscode.yamlbestand")
+    yamlbestand = sys.modules.get("samenwerkingscode.model.yamlbestand")
     if yamlbestand is not None and isinstance(fout, yamlbestand.RegieFout):
         tekst = str(fout)
         print(tekst if tekst.startswith("Fout") else f"Fout: {tekst}", file=sys.stderr)

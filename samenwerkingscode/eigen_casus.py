@@ -23,16 +23,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from samenwerkingscode import bestanden
-from samenwerkingscode import casus as casusmodule
-from samenwerkingscode.casus import Casus, als_eigen, laad_casus
-from samenwerkingscode.yamlbestand import BestandFout, Probleem, RegieFout
+from samenwerkingscode.model import bestanden
+from samenwerkingscode.model.casus import Casus, als_eigen, laad_casus
+from samenwerkingscode.model.yamlbestand import BestandFout, Probleem, RegieFout
 
 #: Omgevingsvariabele met de map van de eigen casussen (instelbaar per deelnemer of per hub).
 OMGEVINGSVARIABELE = "REGIE_EIGEN_CASUS_MAP"
 #: Bestand in de eigen map met de naam van de gekozen casus.
 KEUZEBESTAND = ".gekozen"
-_PAKKET = Path(casusmodule.__file__).resolve().parent
+_PAKKET = Path(__file__).resolve().parent
 
 
 def _in_pakket(pad: Path) -> bool:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from samenwerkingscode.bronnotebooks import alle_notebooks
+from samenwerkingscode.cursus.bronnotebooks import alle_notebooks
 from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
 
 PROJECT = Path(__file__).resolve().parent.parent

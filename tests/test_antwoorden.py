@@ -15,7 +15,7 @@ import pytest
 
 from samenwerkingscode import antwoorden as antwoorden_module
 from samenwerkingscode.antwoorden import Antwoorden, AntwoordenFout, antwoordbestand, lees_antwoorden
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 
 def _bestanden(map: Path) -> set[str]:

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingscode import beslisboom
-from samenwerkingscode.model import MODEL_MAP
-from samenwerkingscode.vormen import Samenwerkingsvorm
-from samenwerkingscode.yamlbestand import BestandFout, RegieFout
+from samenwerkingscode.model import MODEL_MAP, beslisboom
+from samenwerkingscode.model.vormen import Samenwerkingsvorm
+from samenwerkingscode.model.yamlbestand import BestandFout, RegieFout
 
 
 def _kopie(tmp_path: Path, *vervangingen: tuple[str, str]) -> Path:

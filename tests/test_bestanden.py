@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingscode import bestanden
+from samenwerkingscode.model import bestanden
 
 
 @pytest.fixture

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from samenwerkingscode import boek, bronnen, casus, patronen, typologie
-from samenwerkingscode.bronnen import MAANDEN, Register
+from samenwerkingscode import boek
+from samenwerkingscode.model import bronnen, casus, patronen, typologie
+from samenwerkingscode.model.bronnen import MAANDEN, Register
 
 PROJECT = Path(__file__).resolve().parents[1]
 BOOK = PROJECT / "book"

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from samenwerkingscode import canvas
-from samenwerkingscode.model import MODEL_MAP
-from samenwerkingscode.yamlbestand import BestandFout, RegieFout
+from samenwerkingscode.model import MODEL_MAP, canvas
+from samenwerkingscode.model.yamlbestand import BestandFout, RegieFout
 
 DIA_VOLGORDE = [
     "Partijen",

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from samenwerkingscode import canvas as canvasmodel
-from samenwerkingscode import casus as cm
-from samenwerkingscode.yamlbestand import BestandFout, RegieFout
+from samenwerkingscode.model import canvas as canvasmodel
+from samenwerkingscode.model import casus as cm
+from samenwerkingscode.model.yamlbestand import BestandFout, RegieFout
 
 
 @pytest.fixture(scope="module")

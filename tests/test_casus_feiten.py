@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingscode import casus as cm
 from samenwerkingscode import cli
-from samenwerkingscode.yamlbestand import BestandFout
+from samenwerkingscode.model import casus as cm
+from samenwerkingscode.model.yamlbestand import BestandFout
 
 _PARTIJEN = "partijen:\n  - id: a\n    naam: A\n  - id: b\n    naam: B\nbronnen:\n  - id: s\n    titel: S\n"
 

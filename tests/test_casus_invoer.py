@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from test_casus_fuzz import ENGELS, _lol, _wekker
 
-from samenwerkingscode import cli, yamlbestand
-from samenwerkingscode.yamlbestand import BestandFout, lees_yaml
+from samenwerkingscode import cli
+from samenwerkingscode.model import yamlbestand
+from samenwerkingscode.model.yamlbestand import BestandFout, lees_yaml
 
 
 def _controleer(pad: Path) -> tuple[int, str]:

@@ -13,9 +13,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from samenwerkingscode import bronnotebooks
-from samenwerkingscode.casus import kit_casus, laad_casus
+from samenwerkingscode.cursus import bronnotebooks
 from samenwerkingscode.model import opdrachten
+from samenwerkingscode.model.casus import kit_casus, laad_casus
 
 PROJECT = Path(__file__).resolve().parent.parent
 CASUSSEN = ["springendal-mosbeek", "tongelreep"]
@@ -39,7 +39,7 @@ def test_elke_casus_heeft_oefeningen_en_sleutels() -> None:
 
 
 def test_onbekende_casus_geeft_nederlandse_fout() -> None:
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     with pytest.raises(RegieFout, match="oefeningenbestand"):
         opdrachten.laad_casusoefeningen("bestaat-niet")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingscode import casus as cm
 from samenwerkingscode import cli
+from samenwerkingscode.model import casus as cm
 
 REGIE = shutil.which("regie")
 COMMANDO = [REGIE] if REGIE else [sys.executable, "-m", "samenwerkingscode.cli"]
@@ -314,7 +314,7 @@ def test_onverwachte_fout(
 
 
 def test_ontbrekend_onderdeel(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setitem(sys.modules, "samenwerkingscode.lab", None)  # import faalt met ModuleNotFoundError
+    monkeypatch.setitem(sys.modules, "samenwerkingscode.cursus.lab", None)  # import faalt met ModuleNotFoundError
     assert cli.main(["lab"]) == 2
     fout = capsys.readouterr().err
     assert "ontbreekt" in fout and "Traceback" not in fout

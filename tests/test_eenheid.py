@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from samenwerkingscode.yamlbestand import StrengModel, bedoel_je
+from samenwerkingscode.model.yamlbestand import StrengModel, bedoel_je
 
 PAKKET = Path(__file__).resolve().parents[1] / "samenwerkingscode"
 # nakijken.py wordt door de lead herschreven (issue 10); haal het hier weg zodra dat klaar is.

@@ -10,9 +10,9 @@ import pytest
 import samenwerkingscode
 from samenwerkingscode import eigen_casus as ec
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import herkomst_label, laad_casus
+from samenwerkingscode.model.casus import herkomst_label, laad_casus
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets.canvas import CanvasWidget
-from samenwerkingscode.yamlbestand import RegieFout
 
 PAKKET = Path(samenwerkingscode.__file__).resolve().parent
 

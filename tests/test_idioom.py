@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from samenwerkingscode import idioom
-from samenwerkingscode.model import MODEL_MAP
-from samenwerkingscode.yamlbestand import BestandFout, RegieFout
+from samenwerkingscode.model import MODEL_MAP, idioom
+from samenwerkingscode.model.yamlbestand import BestandFout, RegieFout
 
 # De lijst uit de werkafspraken ("Het idioom"), precies gespeld.
 DECK_TERMEN = [
@@ -119,7 +118,7 @@ def _niet_op_de_dias(tekst: str, dias: str) -> list[str]:
 
 def test_citaten_die_de_kit_aan_de_dias_toeschrijft_staan_erop() -> None:
     """Ook kit-definities en de patronen citeren de dia's; elk zo'n citaat staat letterlijk op de dia's."""
-    from samenwerkingscode import patronen
+    from samenwerkingscode.model import patronen
 
     dias = _dias()
     assert _niet_op_de_dias('De dia\'s noemen het "het mooiste natuurgebied van Europa".', dias)

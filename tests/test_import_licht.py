@@ -17,7 +17,7 @@ def _geladen(code: str) -> dict[str, bool]:
 
 
 def test_pakket_casus_en_cli_importeren_licht() -> None:
-    geladen = _geladen("import samenwerkingscode, samenwerkingscode.casus, samenwerkingscode.cli")
+    geladen = _geladen("import samenwerkingscode, samenwerkingscode.model.casus, samenwerkingscode.cli")
     assert geladen.pop("pydantic") is True, "controle: de test ziet wel wat er geladen is"
     assert not any(geladen.values()), f"zware modules geladen: {[n for n, ja in geladen.items() if ja]}"
 

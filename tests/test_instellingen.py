@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from traitlets.config import Config
 
-from samenwerkingscode.instellingen import PROJECT, Regie, beschrijving, instellingen, lees_config
+from samenwerkingscode.cursus.instellingen import PROJECT, Regie, beschrijving, instellingen, lees_config
 
 
 def test_standaard_uit_de_omgeving(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from samenwerkingscode import beslisboom, idioom, vormen
-from samenwerkingscode.model import MODEL_MAP
-from samenwerkingscode.vormen import Samenwerkingsvorm
-from samenwerkingscode.yamlbestand import BestandFout, RegieFout
+from samenwerkingscode.model import MODEL_MAP, beslisboom, idioom, vormen
+from samenwerkingscode.model.vormen import Samenwerkingsvorm
+from samenwerkingscode.model.yamlbestand import BestandFout, RegieFout
 
 TERMVELDEN = ("term", "idioom_term")
 
@@ -39,8 +38,8 @@ def _termverwijzingen(data: Any, pad: str = "") -> Iterator[tuple[str, str]]:
 
 def _canvas_titels_en_termen() -> list[str]:
     """Via `canvas.velden()` als die module er is, anders rechtstreeks uit `model/canvas.yml`."""
-    if importlib.util.find_spec("samenwerkingscode.canvas") is not None:
-        from samenwerkingscode import canvas
+    if importlib.util.find_spec("samenwerkingscode.model.canvas") is not None:
+        from samenwerkingscode.model import canvas
 
         return [n for v in canvas.velden() for n in (v.titel, getattr(v, "term", v.titel))]
     data = yaml.safe_load((MODEL_MAP / "canvas.yml").read_text(encoding="utf-8"))

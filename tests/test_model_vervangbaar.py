@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from samenwerkingscode import bronnotebooks, opdrachttekst, typologie
-from samenwerkingscode.model import MODEL_MAP, opdrachten
+from samenwerkingscode.cursus import bronnotebooks
+from samenwerkingscode.model import MODEL_MAP, opdrachten, opdrachttekst, typologie
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,7 @@ def test_typologie_met_vijf_situaties(tmp_path: Path, monkeypatch: pytest.Monkey
 
     keuze = KeuzeMetMotivatie(None, "3b")
     assert sorted(w for _, w in keuze.situatie.options if w is not None) == [1, 2, 3, 4, 5]
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     with pytest.raises(RegieFout, match="kies een nummer van 1 tot en met 5"):
         typologie.situatie(6)

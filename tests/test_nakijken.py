@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 import yaml
 
-from samenwerkingscode import canvas, nakijken, toets
+from samenwerkingscode import nakijken
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import kit_casus
-from samenwerkingscode.model import opdrachten
+from samenwerkingscode.model import canvas, opdrachten, toets
+from samenwerkingscode.model.casus import kit_casus
 
 PROJECT = Path(__file__).resolve().parent.parent
 VOL_CANVAS = {s: f"iets over {s}" for s in canvas.sleutels()}
@@ -202,7 +202,7 @@ def test_voorstellen_score(tmp_path: Path, indeling: dict[str, str], punten: flo
 
 
 def test_verwachte_indeling_4a_volgt_uit_het_model() -> None:
-    from samenwerkingscode import schakelbak
+    from samenwerkingscode.model import schakelbak
 
     assert {v.id: schakelbak.beoordeel_voorstel(v).soort for v in schakelbak.voorstellen()} == VERWACHT_4A
 
@@ -396,7 +396,7 @@ def test_controle_vreemd_opgeslagen_antwoord(tmp_path: Path) -> None:
 
 
 def test_controle_onbekend_blok() -> None:
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     with pytest.raises(RegieFout, match="Onbekend blok 'blok9'"):
         nakijken.controleer_opdracht("blok9", {"oefeningen": {}})
@@ -434,7 +434,7 @@ def test_opdrachten_bevat_geen_antwoorden() -> None:
 
 
 def test_oefencasus_voegt_het_praktijknetwerk_toe() -> None:
-    from samenwerkingscode.casus import Casus
+    from samenwerkingscode.model.casus import Casus
 
     casus = opdrachten.oefencasus("springendal-mosbeek", "2a")
     assert isinstance(casus, Casus)
@@ -479,7 +479,7 @@ def test_onleesbaar_antwoordbestand_geeft_nakijkfout(tmp_path: Path, capsys: pyt
 
 def test_fout_in_de_check_geeft_nakijkfout(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Een fout in de kit zelf (hier: een kapotte canvasmodule) is nooit een stille nul."""
-    from samenwerkingscode import canvas
+    from samenwerkingscode.model import canvas
 
     def kapot(*_a: Any, **_k: Any) -> Any:
         raise RuntimeError("kapot modelbestand")
@@ -493,7 +493,7 @@ def test_fout_in_de_check_geeft_nakijkfout(capsys: pytest.CaptureFixture[str], m
 
 def test_1a_geeft_punten_voor_eigen_werk_niet_voor_klaargezette_feiten() -> None:
     """Wie alleen de casusfeiten laat staan, krijgt 0; wie in drie velden aanvult of schrapt, 3 van de 9."""
-    from samenwerkingscode.casus import canvas_inhoud, laad_casus
+    from samenwerkingscode.model.casus import canvas_inhoud, laad_casus
 
     klaar = {k: "\n".join(v) for k, v in canvas_inhoud(laad_casus(kit_casus("springendal-mosbeek"))).items()}
     assert nakijken.beoordeel("blok1", "1a", opslag={"oefeningen": {"1a": {"velden": klaar}}}) == 0.0
@@ -524,7 +524,7 @@ def test_1a_kijkt_na_zonder_casusbestand_met_de_klaargezette_feiten_uit_de_test(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """In de zandbak of op een hub is er geen casusbestand: de testcel geeft de klaargezette feiten mee."""
-    from samenwerkingscode import casus as casusmodule
+    from samenwerkingscode.model import casus as casusmodule
 
     klaar = {"partijen": ["Provincie"], "doelen": ["Natuur"]}
     monkeypatch.setattr(casusmodule, "kit_casus", lambda *_a, **_k: Path("/bestaat/niet.yml"))

@@ -23,8 +23,8 @@ import yaml
 from nbformat import NotebookNode
 from verwachte_punten import DEELS
 
-from samenwerkingscode import bronnotebooks, opdrachttekst
-from samenwerkingscode.model import opdrachten
+from samenwerkingscode.cursus import bronnotebooks
+from samenwerkingscode.model import opdrachten, opdrachttekst
 
 PROJECT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = PROJECT / "notebooks"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingscode import samen_oefenen, uitwisselen
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.model import opdrachten
+from samenwerkingscode.cursus import uitwisselen
+from samenwerkingscode.model import opdrachten, samen_oefenen
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets.delen import ANONIEM, MET_NAAM, NIET, DelenWidget
-from samenwerkingscode.yamlbestand import RegieFout
 
 LEZERS = [f"d{i}" for i in range(1, 8)]
 

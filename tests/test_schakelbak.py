@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from samenwerkingscode import schakelbak, toets
-from samenwerkingscode.model import MODEL_MAP
-from samenwerkingscode.schakelbak import GeconsolideerdDoel, OpgegevenDoel, PartijDoelen, Voorstel
-from samenwerkingscode.vormen import Samenwerkingsvorm
-from samenwerkingscode.yamlbestand import BestandFout, RegieFout
+from samenwerkingscode.model import MODEL_MAP, schakelbak, toets
+from samenwerkingscode.model.schakelbak import GeconsolideerdDoel, OpgegevenDoel, PartijDoelen, Voorstel
+from samenwerkingscode.model.vormen import Samenwerkingsvorm
+from samenwerkingscode.model.yamlbestand import BestandFout, RegieFout
 
 BRON = MODEL_MAP / "schakelbak.yml"
 VOORSTELLEN = MODEL_MAP / "voorstellen.yml"
@@ -321,7 +320,7 @@ def test_ongeldige_voorstel_waarde(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_termen_bestaan_in_het_idioom() -> None:
-    from samenwerkingscode import idioom
+    from samenwerkingscode.model import idioom
 
     termen: list[str] = []
     for pad in (BRON, VOORSTELLEN, MODEL_MAP / "typologie.yml", MODEL_MAP / "toetsvragen.yml"):

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingscode import toets
-from samenwerkingscode.model import MODEL_MAP
-from samenwerkingscode.yamlbestand import BestandFout, RegieFout
+from samenwerkingscode.model import MODEL_MAP, toets
+from samenwerkingscode.model.yamlbestand import BestandFout, RegieFout
 
 BRON = MODEL_MAP / "toetsvragen.yml"
 

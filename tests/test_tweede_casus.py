@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from samenwerkingscode import beslisboom, cli, schakelbak, vormen
-from samenwerkingscode.casus import Casus, laad_casus
+from samenwerkingscode import cli
+from samenwerkingscode.model import beslisboom, schakelbak, vormen
+from samenwerkingscode.model.casus import Casus, laad_casus
 
 PROJECT = Path(__file__).resolve().parent.parent
 NAAM = "tongelreep"

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from samenwerkingscode import typologie
-from samenwerkingscode.model import MODEL_MAP
-from samenwerkingscode.yamlbestand import BestandFout, RegieFout
+from samenwerkingscode.model import MODEL_MAP, typologie
+from samenwerkingscode.model.yamlbestand import BestandFout, RegieFout
 
 # Deze tests leggen de uitwerking van de kit vast (situaties, namen, herkomst): vervang je de typologie,
 # dan draai je ze niet (-m "not inhoud_kit"); de gedragstests staan in tests/test_model_vervangbaar.py.

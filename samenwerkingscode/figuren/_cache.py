@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from samenwerkingscode.bestanden import schrijf_atomisch
+from samenwerkingscode.model.bestanden import schrijf_atomisch
 
 ZONDER_FIGUREN = "REGIE_ZONDER_FIGUREN"
 

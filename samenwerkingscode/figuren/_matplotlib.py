@@ -148,7 +148,7 @@ def _lees(map: Path, sleutel: str) -> tuple[bytes, dict[int, int]] | None:
 
 def _bewaar(map: Path, sleutel: str, data: bytes, index: dict[Any, Any]) -> None:
     """Atomisch (tijdelijk bestand + os.replace); lukt het niet, dan tekent de poster gewoon zonder cache."""
-    from samenwerkingscode.bestanden import schrijf_atomisch
+    from samenwerkingscode.model.bestanden import schrijf_atomisch
 
     with contextlib.suppress(OSError):
         map.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from samenwerkingscode.bestanden import atomisch, os_reden
-from samenwerkingscode.yamlbestand import RegieFout, uitvoersoort
+from samenwerkingscode.model.bestanden import atomisch, os_reden
+from samenwerkingscode.model.yamlbestand import RegieFout, uitvoersoort
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

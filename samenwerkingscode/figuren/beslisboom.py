@@ -2,7 +2,7 @@
 
 Een deelnemer die de boom stap voor stap loopt, ziet in de widget alleen de vraag van nu. De figuur
 laat zien waar dat pad in de hele boom ligt: het gekozen pad dik en in kleur, de rest gedempt. Alles
-komt uit ``model/beslisboom.yml`` (via :mod:`samenwerkingscode.beslisboom`), zodat een aangepaste
+komt uit ``model/beslisboom.yml`` (via :mod:`samenwerkingscode.model.beslisboom`), zodat een aangepaste
 boom ook anders getekend wordt. Teksten worden met de renderer van matplotlib gemeten en over regels
 verdeeld, zodat ze altijd in hun vak passen.
 
@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samenwerkingscode import beslisboom
-from samenwerkingscode.beslisboom import Beslisboom, Tussenstap, Uitkomst, Vraag, Wandeling
 from samenwerkingscode.figuren import _stijl
 from samenwerkingscode.figuren._opslaan import formaat_van, schrijf_figuur
 from samenwerkingscode.figuren._tekst import Tekstmeter
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model import beslisboom
+from samenwerkingscode.model.beslisboom import Beslisboom, Tussenstap, Uitkomst, Vraag, Wandeling
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -254,7 +254,7 @@ def teken_beslisboom(
 ) -> Figure:
     """Teken de beslisboom met het gekozen pad gemarkeerd; schrijf hem naar ``uit`` als dat gegeven is.
 
-    ``pad`` is een wandeling uit :func:`samenwerkingscode.beslisboom.loop` of een reeks paren
+    ``pad`` is een wandeling uit :func:`samenwerkingscode.model.beslisboom.loop` of een reeks paren
     (vraag-id, antwoord). ``uit`` mag eindigen op .png of .pdf. Geef een lege dict als
     ``verslag`` mee om te zien welke knopen en pijlen gemarkeerd zijn en waar ze staan (voor tests).
     """

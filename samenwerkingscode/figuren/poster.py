@@ -1,6 +1,6 @@
 """Het Samenwerkingscanvas als poster van één pagina: PDF (A3 liggend) of PNG.
 
-De indeling komt uit ``model/canvas.yml`` (via :mod:`samenwerkingscode.canvas`), zodat een trainer
+De indeling komt uit ``model/canvas.yml`` (via :mod:`samenwerkingscode.model.canvas`), zodat een trainer
 die de velden verschuift dat ook op de poster terugziet. Elke tekst wordt met de renderer van
 matplotlib gemeten, niet geschat: wat niet past wordt kleiner gezet en, als ook de kleinste
 lettergrootte niet volstaat, ingekort met "…" en een notitie. Tekst loopt nooit over de rand.
@@ -14,11 +14,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samenwerkingscode import canvas
 from samenwerkingscode.figuren import _matplotlib, _stijl
 from samenwerkingscode.figuren._opslaan import formaat_van, schrijf_figuur
 from samenwerkingscode.figuren._tekst import Tekstmeter
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model import canvas
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties

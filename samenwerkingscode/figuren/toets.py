@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samenwerkingscode import toets
 from samenwerkingscode.figuren import _stijl
 from samenwerkingscode.figuren._opslaan import formaat_van, schrijf_figuur
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model import toets
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -78,7 +78,7 @@ def teken_toetsvergelijking(
     """Gegroepeerde staven per toetsvraag, één kleur per moment; schrijft naar ``uit`` (.pdf/.png) als gegeven.
 
     ``uitslagen`` is bijvoorbeeld ``{"2019": {"kan": 0.5, "klopt": None, ...}, "2021": ...}``; een
-    ``ToetsUitslag`` van :func:`samenwerkingscode.toets.scoor` mag ook als waarde.
+    ``ToetsUitslag`` van :func:`samenwerkingscode.model.toets.scoor` mag ook als waarde.
     """
     if uit is not None:
         uit = Path(uit)

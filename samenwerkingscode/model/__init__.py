@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from samenwerkingscode import yamlbestand
+from samenwerkingscode.model import yamlbestand
 
 T = TypeVar("T", bound=BaseModel)
 

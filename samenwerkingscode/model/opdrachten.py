@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout, StrengModel, laad
+from samenwerkingscode.model.yamlbestand import RegieFout, StrengModel, laad
 
 Soort = Literal[
     "canvas", "reflectie", "situatie", "vormen", "beslisboom", "voorstellen", "toets", "schakelen", "delen", "samen"
@@ -277,7 +277,7 @@ class CasusOefeningen(StrengModel):
 
     def voorstellen(self, oefening_id: str) -> list[Any]:
         """De voorstellen van een oefening als ``schakelbak.Voorstel``: op id uit het model, of hier uitgeschreven."""
-        from samenwerkingscode import schakelbak
+        from samenwerkingscode.model import schakelbak
 
         return [
             schakelbak.voorstel(v) if isinstance(v, str) else schakelbak.Voorstel.model_validate(v)
@@ -326,7 +326,7 @@ _casuscache: dict[tuple[Any, int], CasusOefeningen] = {}
 
 def laad_casusoefeningen(casus: str = STANDAARD_CASUS) -> CasusOefeningen:
     """Lees ``casussen/<casus>.oefeningen.yml``; ontbreekt het, dan een Nederlandse fout die zegt wat te doen."""
-    from samenwerkingscode.casus import kit_casus
+    from samenwerkingscode.model.casus import kit_casus
 
     pad = kit_casus(f"{casus}.oefeningen.yml")
     if not pad.is_file():
@@ -361,7 +361,7 @@ def oefencasus(casus: str, oefening_id: str) -> Any:
     Oefening 2a vraagt ook naar het Praktijknetwerk van de cursisten, dat niet in de casus staat (het is
     geen feit over de casus). De aanvulling wordt als gewone, gecontroleerde casus samengevoegd.
     """
-    from samenwerkingscode import casus as casusmodel
+    from samenwerkingscode.model import casus as casusmodel
 
     pad = casusmodel.kit_casus(casus)
     aanvulling = laad_casusoefeningen(casus).deel(oefening_id).aanvulling

@@ -96,17 +96,31 @@ def _keuzes(o: opdrachten.Onderdeel, blok: str, casus: str | None) -> list[opdra
 Controle = Callable[[opdrachten.Onderdeel, list[opdrachten.Keuze], dict[str, Any]], tuple[bool, str]]
 
 
+def _uitslag(leeg: bool, open_: list[str], klaar: str) -> tuple[bool, str]:
+    """Eén vorm voor elke status: helemaal leeg, wat nog open is, of klaar."""
+    if leeg:
+        return False, "nog leeg"
+    if open_:
+        return False, "; ".join(open_)
+    return True, klaar
+
+
+def _keuze_en_tekst(
+    o: opdrachten.Onderdeel, gekozen: bool, tekst: str, geen_keuze: str, geen_tekst: str
+) -> tuple[bool, str]:
+    """Een keuze met een toelichting (situatie, Schakelbak): beide nodig."""
+    open_ = ([] if gekozen else [geen_keuze]) or ([] if tekst.strip() else [geen_tekst])
+    return _uitslag(not gekozen and not tekst.strip(), open_, woordhint(o, tekst))
+
+
 def _status_canvas(o: opdrachten.Onderdeel, _k: list[opdrachten.Keuze], antwoord: dict[str, Any]) -> tuple[bool, str]:
-    from samenwerkingscode import canvas as canvasmodel
+    from samenwerkingscode.model import canvas as canvasmodel
 
     velden = mapping(antwoord.get("velden"))
     vol = canvasmodel.volledigheid({k: als_tekst(v) for k, v in velden.items()})
-    if not vol.gevuld:
-        return False, "nog leeg"
-    if vol.leeg:
-        namen = [canvasmodel.veld(s).titel for s in vol.leeg]
-        return False, f"nog {len(vol.leeg)} {'veld' if len(vol.leeg) == 1 else 'velden'} leeg ({_opsomming(namen)})"
-    return True, f"alle {len(vol.gevuld)} velden gevuld"
+    namen = [canvasmodel.veld(s).titel for s in vol.leeg]
+    open_ = [f"nog {len(namen)} {'veld' if len(namen) == 1 else 'velden'} leeg ({_opsomming(namen)})"] if namen else []
+    return _uitslag(not vol.gevuld, open_, f"alle {len(vol.gevuld)} velden gevuld")
 
 
 def woordhint(o: opdrachten.Onderdeel, tekst: str) -> str:
@@ -126,22 +140,16 @@ def _status_reflectie(
     o: opdrachten.Onderdeel, _k: list[opdrachten.Keuze], antwoord: dict[str, Any]
 ) -> tuple[bool, str]:
     tekst = als_tekst(antwoord.get("tekst"))
-    if not tekst.strip():
-        return False, "nog leeg"
-    return True, woordhint(o, tekst)
+    return _uitslag(not tekst.strip(), [], woordhint(o, tekst))
 
 
 def _status_situatie(o: opdrachten.Onderdeel, _k: list[opdrachten.Keuze], antwoord: dict[str, Any]) -> tuple[bool, str]:
     situatie = antwoord.get("situatie")
     gekozen = isinstance(situatie, int) and not isinstance(situatie, bool)
     tekst = als_tekst(antwoord.get("tekst"))
-    if not gekozen and not tekst.strip():
-        return False, "nog leeg"
-    if not gekozen:
-        return False, "nog geen situatie gekozen"
-    if not tekst.strip():
-        return False, "situatie gekozen, maar de toelichting is nog leeg"
-    return True, woordhint(o, tekst)
+    return _keuze_en_tekst(
+        o, gekozen, tekst, "nog geen situatie gekozen", "situatie gekozen, maar de toelichting is nog leeg"
+    )
 
 
 def _status_vormen(
@@ -151,16 +159,10 @@ def _status_vormen(
     motivaties = mapping(antwoord.get("motivaties"))
     zonder_vorm = [r.naam for r in relaties if not (isinstance(keuzes.get(r.id), str) and keuzes[r.id].strip())]
     zonder_motivatie = [r.naam for r in relaties if not als_tekst(motivaties.get(r.id)).strip()]
-    if len(zonder_vorm) == len(relaties) and len(zonder_motivatie) == len(relaties):
-        return False, "nog leeg"
-    delen = []
-    if zonder_vorm:
-        delen.append(f"nog geen vorm gekozen voor {_opsomming(zonder_vorm)}")
-    if zonder_motivatie:
-        delen.append(f"nog geen motivatie bij {_opsomming(zonder_motivatie)}")
-    if delen:
-        return False, "; ".join(delen)
-    return True, f"alle {len(relaties)} relaties ingedeeld en gemotiveerd"
+    open_ = [f"nog geen vorm gekozen voor {_opsomming(zonder_vorm)}"] if zonder_vorm else []
+    open_ += [f"nog geen motivatie bij {_opsomming(zonder_motivatie)}"] if zonder_motivatie else []
+    leeg = len(zonder_vorm) == len(relaties) and len(zonder_motivatie) == len(relaties)
+    return _uitslag(leeg, open_, f"alle {len(relaties)} relaties ingedeeld en gemotiveerd")
 
 
 def _status_beslisboom(
@@ -168,44 +170,35 @@ def _status_beslisboom(
 ) -> tuple[bool, str]:
     gelopen = mapping(antwoord.get("opgaven"))
     onaf = [g.naam for g in opgaven if beslisboom_uitkomst(mapping(gelopen.get(g.id)).get("antwoorden")) is None]
-    if len(onaf) == len(opgaven) and not any(mapping(v).get("antwoorden") for v in gelopen.values()):
-        return False, "nog leeg"
-    if onaf:
-        return False, f"nog geen uitkomst bij {_opsomming(onaf)} (loop de beslisboom tot het einde)"
-    return True, f"voor alle {len(opgaven)} opgaven een uitkomst bereikt"
+    leeg = len(onaf) == len(opgaven) and not any(mapping(v).get("antwoorden") for v in gelopen.values())
+    open_ = [f"nog geen uitkomst bij {_opsomming(onaf)} (loop de beslisboom tot het einde)"] if onaf else []
+    return _uitslag(leeg, open_, f"voor alle {len(opgaven)} opgaven een uitkomst bereikt")
 
 
 def _status_voorstellen(
     o: opdrachten.Onderdeel, voorstellen: list[opdrachten.Keuze], antwoord: dict[str, Any]
 ) -> tuple[bool, str]:
-    from samenwerkingscode import schakelbak
+    from samenwerkingscode.model import schakelbak
 
     indeling = mapping(antwoord.get("indeling"))
     open_ = [v.naam for v in voorstellen if indeling.get(v.id) not in schakelbak.VOORSTEL_SOORTEN]
-    if len(open_) == len(voorstellen):
-        return False, "nog leeg"
-    if open_:
-        return False, f"nog niet ingedeeld: {_opsomming(open_)}"
-    return True, f"alle {len(voorstellen)} voorstellen ingedeeld"
+    tekst = [f"nog niet ingedeeld: {_opsomming(open_)}"] if open_ else []
+    return _uitslag(len(open_) == len(voorstellen), tekst, f"alle {len(voorstellen)} voorstellen ingedeeld")
 
 
 def _status_toets(
     o: opdrachten.Onderdeel, momenten: list[opdrachten.Keuze], antwoord: dict[str, Any]
 ) -> tuple[bool, str]:
-    from samenwerkingscode import toets
+    from samenwerkingscode.model import toets
 
     per_moment = mapping(antwoord.get("momenten"))
     totaal = len(toets.deelvraag_sleutels())
-    open_ = []
-    for m in momenten:
-        ontbreekt = len(toets_ontbrekend(per_moment.get(m.id)))
-        if ontbreekt:
-            open_.append(f"{m.naam}: nog {ontbreekt} van de {totaal} deelvragen niet gescoord")
-    if len(open_) == len(momenten) and all(len(toets_ontbrekend(per_moment.get(m.id))) == totaal for m in momenten):
-        return False, "nog leeg"
-    if open_:
-        return False, "; ".join(open_)
-    return True, f"alle deelvragen gescoord voor {_opsomming([m.naam for m in momenten])}"
+    ontbreekt = {m.id: len(toets_ontbrekend(per_moment.get(m.id))) for m in momenten}
+    open_ = [
+        f"{m.naam}: nog {ontbreekt[m.id]} van de {totaal} deelvragen niet gescoord" for m in momenten if ontbreekt[m.id]
+    ]
+    leeg = all(n == totaal for n in ontbreekt.values())
+    return _uitslag(leeg, open_, f"alle deelvragen gescoord voor {_opsomming([m.naam for m in momenten])}")
 
 
 def _status_schakelen(
@@ -214,13 +207,13 @@ def _status_schakelen(
     vorm = antwoord.get("huidige_vorm")
     tekst = als_tekst(antwoord.get("tekst"))
     heeft_vorm = isinstance(vorm, str) and bool(vorm.strip())
-    if not heeft_vorm and not tekst.strip():
-        return False, "nog leeg"
-    if not heeft_vorm:
-        return False, "nog geen huidige samenwerkingsvorm gekozen in de Schakelbak"
-    if not tekst.strip():
-        return False, "de interventie is nog leeg"
-    return True, woordhint(o, tekst)
+    return _keuze_en_tekst(
+        o,
+        heeft_vorm,
+        tekst,
+        "nog geen huidige samenwerkingsvorm gekozen in de Schakelbak",
+        "de interventie is nog leeg",
+    )
 
 
 _STATUS: dict[str, Controle] = {
@@ -285,7 +278,7 @@ def _situatienaam(nummer: Any) -> str:
     if not isinstance(nummer, int) or isinstance(nummer, bool):
         return "nog geen keuze"
     try:
-        from samenwerkingscode import typologie
+        from samenwerkingscode.model import typologie
 
         return f"{nummer} – {typologie.situatie(nummer).naam}"
     except Exception:
@@ -294,7 +287,7 @@ def _situatienaam(nummer: Any) -> str:
 
 def _vormnaam(sleutel: str) -> str:
     try:
-        from samenwerkingscode import vormen
+        from samenwerkingscode.model import vormen
 
         return vormen.naam(sleutel)
     except Exception:
@@ -302,7 +295,7 @@ def _vormnaam(sleutel: str) -> str:
 
 
 def _canvasregels(antwoord: Mapping[str, Any]) -> list[str]:
-    from samenwerkingscode import canvas as canvasmodel
+    from samenwerkingscode.model import canvas as canvasmodel
 
     velden = mapping(antwoord.get("velden"))
     return [

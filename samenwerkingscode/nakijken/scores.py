@@ -106,7 +106,7 @@ def _getal(x: float) -> str:
 
 def canvas_volledig(opslag: Opslag, oefening: str, punten: float) -> float:
     """Deelpunten voor de volledigheid van het canvas: ``punten`` × gevulde velden / 9."""
-    from samenwerkingscode import canvas as canvasmodel
+    from samenwerkingscode.model import canvas as canvasmodel
 
     def reken(antwoord: dict[str, Any]) -> tuple[float, str]:
         velden = mapping(antwoord.get("velden"))
@@ -126,7 +126,7 @@ def canvas_eigen_werk(opslag: Opslag, oefening: str, punten: float, klaargezet: 
     één klik. Een veld telt hier als de deelnemer er een regel aan toevoegde, een regel wijzigde of een
     regel schrapte ten opzichte van wat klaargezet was, en het veld niet leeg liet.
     """
-    from samenwerkingscode import canvas as canvasmodel
+    from samenwerkingscode.model import canvas as canvasmodel
 
     def regels(tekst: str) -> set[str]:
         return {r.strip() for r in tekst.splitlines() if r.strip()}
@@ -184,7 +184,7 @@ def vormen_score(opslag: Opslag, oefening: str, verwacht: Mapping[str, str], pun
 
 def beslisboom_uitkomst(antwoorden: Any) -> str | None:
     """De uitkomst-id van een gelopen pad, of ``None`` als het pad onaf of ongeldig is."""
-    from samenwerkingscode import beslisboom
+    from samenwerkingscode.model import beslisboom
 
     if not isinstance(antwoorden, Sequence) or isinstance(antwoorden, str):
         return None
@@ -223,7 +223,7 @@ def voorstellen_score(opslag: Opslag, oefening: str, verwacht: Mapping[str, str]
 
 def toets_ontbrekend(scores: Any) -> list[str]:
     """De deelvragen zonder geldige score op de toetsschaal (``niet_van_toepassing`` telt als gescoord)."""
-    from samenwerkingscode import toets
+    from samenwerkingscode.model import toets
 
     geldig = set(toets.SCHAALSLEUTELS)
     gegeven = mapping(scores)
@@ -238,7 +238,7 @@ def toets_volledig(
     Met ``per_deelvraag=True`` telt elke gescoorde deelvraag mee (voor één moment, zoals 5a), zodat
     bijna af ook bijna alle punten geeft.
     """
-    from samenwerkingscode import toets
+    from samenwerkingscode.model import toets
 
     def reken(antwoord: dict[str, Any]) -> tuple[float, str]:
         per_moment = mapping(antwoord.get("momenten"))
@@ -305,7 +305,7 @@ def _momenten(notebook: str, o: opdrachten.Onderdeel) -> list[str]:
 
 def _klaargezet() -> dict[str, list[str]]:
     """Wat het notebook uit de casus in het canvas klaarzet (zoals ``widgets.canvas`` bij "Uit de casus")."""
-    from samenwerkingscode.casus import canvas_inhoud, kit_casus, laad_casus
+    from samenwerkingscode.model.casus import canvas_inhoud, kit_casus, laad_casus
 
     return canvas_inhoud(laad_casus(kit_casus(opdrachten.actieve_casus())))
 

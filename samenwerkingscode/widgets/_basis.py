@@ -19,8 +19,8 @@ import ipywidgets as widgets
 
 from samenwerkingscode import beoordeelmodus
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._toegankelijk import hulpwidget
-from samenwerkingscode.yamlbestand import RegieFout
 
 OpslagLuisteraar = Callable[[Path, str], None]
 """Krijgt (pad van het antwoordbestand, oefening) na elke geslaagde opslag."""

@@ -15,13 +15,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from samenwerkingscode import beslisboom, vormen
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.beslisboom import Wandeling
 from samenwerkingscode.figuren import _cache
+from samenwerkingscode.model import beslisboom, vormen
+from samenwerkingscode.model.beslisboom import Wandeling
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.widgets._toegankelijk import alt_html, alt_widget
-from samenwerkingscode.yamlbestand import RegieFout
 
 #: De drie opgaven van oefening 3a (zie de lijst met oefeningen in het boek).
 STANDAARD_OPGAVEN: dict[str, str] = {

@@ -1,9 +1,9 @@
 """De widget Samenwerkingscanvas: de negen velden zoals op het canvas, met start, voortgang en export.
 
 Titels, vragen, toelichting en de plaats van elk veld komen uit ``model/canvas.yml`` (via
-:mod:`samenwerkingscode.canvas`), de definities in de tooltips uit het idioom. De widget zelf
+:mod:`samenwerkingscode.model.canvas`), de definities in de tooltips uit het idioom. De widget zelf
 rekent niets uit: volledigheid, poster en casusbestand komen uit het model, de figuren en
-:mod:`samenwerkingscode.casus`.
+:mod:`samenwerkingscode.model.casus`.
 
 Nooit stil tekst kwijt
 ----------------------
@@ -36,13 +36,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from samenwerkingscode import canvas as canvasmodel
-from samenwerkingscode import casus as casusmodule
-from samenwerkingscode import eigen_casus, idioom
+from samenwerkingscode import eigen_casus
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import Casus, als_eigen, canvas_inhoud, canvas_noot, herkomst_noot, laad_casus
+from samenwerkingscode.model import canvas as canvasmodel
+from samenwerkingscode.model import casus as casusmodule
+from samenwerkingscode.model import idioom
+from samenwerkingscode.model.casus import Casus, als_eigen, canvas_inhoud, canvas_noot, herkomst_noot, laad_casus
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
-from samenwerkingscode.yamlbestand import RegieFout
 
 LEEG, CASUS, EIGEN = "leeg", "casus", "eigen"
 """De drie startpunten, zoals ze in het antwoordbestand staan."""

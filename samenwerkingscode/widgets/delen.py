@@ -2,7 +2,7 @@
 
 Waarom een eigen invulscherm: de keuze staat in het antwoordbestand van ``eigen-casus`` en reist dus
 met de inlevering mee naar de trainer; ``regie cursus uitwisselen`` en ``regie cursus casusboek`` lezen
-haar daar (:func:`samenwerkingscode.uitwisselen.deelkeuze`). Zolang de deelnemer niets kiest, wordt de
+haar daar (:func:`samenwerkingscode.cursus.uitwisselen.deelkeuze`). Zolang de deelnemer niets kiest, wordt de
 casus niet gedeeld; kiest hij delen, dan anoniem tenzij hij zijn naam erbij zet.
 
 Antwoordbestand: ``{"delen": bool, "met_naam": bool}``.

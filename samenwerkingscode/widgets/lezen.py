@@ -1,7 +1,7 @@
 """Het leesnotebook: de casus van een andere deelnemer lezen en er een reactie op schrijven.
 
 De trainer maakt per lezer een notebook met ``regie cursus uitwisselen``
-(:mod:`samenwerkingscode.uitwisselen`). Naast het notebook staat ``<notebook>.casussen.json`` met alleen
+(:mod:`samenwerkingscode.cursus.uitwisselen`). Naast het notebook staat ``<notebook>.casussen.json`` met alleen
 de casussen die deze lezer krijgt (en de naam van de auteur alleen als die dat wilde). Elke cel is één
 regel: ``lezen.begin(...)``, ``lezen.toon_casus("casus-01")``, ``lezen.toon_reactie("casus-01")``.
 
@@ -18,11 +18,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from samenwerkingscode import canvas as canvasmodel
-from samenwerkingscode import vormen as vormmodel
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model import canvas as canvasmodel
+from samenwerkingscode.model import vormen as vormmodel
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget
-from samenwerkingscode.yamlbestand import RegieFout
 
 RELATIES = 3
 """Zoveel relaties kan een lezer indelen; genoeg voor de kern van een casus, weinig genoeg om te lezen."""

@@ -14,8 +14,8 @@ from typing import Any
 
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.model import opdrachten
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget
-from samenwerkingscode.yamlbestand import RegieFout
 
 # Het boek toont nooit eigen casussen: de weergave zoekt in een map die niet bestaat.
 _GEEN_EIGEN_CASUSSEN = Path(tempfile.gettempdir()) / "regie-boek-geen-eigen-casussen" / "bestaat-niet"
@@ -28,6 +28,7 @@ def begin(notebook: str, *, casus: str = opdrachten.STANDAARD_CASUS) -> Antwoord
     opdrachten.kies_casus(casus)
     opslag = Antwoorden(notebook)
     _stand.update(notebook=notebook, opslag=opslag)
+    _stand.pop("eerste", None)
     opslag.toon_waarschuwingen()
     return opslag
 
@@ -41,15 +42,44 @@ def _huidig() -> tuple[str, Antwoorden]:
 def toon(sleutel: str) -> Any:
     """Het invulscherm van één onderdeel van het notebook dat met :func:`begin` geopend is."""
     notebook, opslag = _huidig()
-    return maak_widget(notebook, sleutel, opslag)
+    scherm = maak_widget(notebook, sleutel, opslag)
+    _stand.setdefault("eerste", scherm)
+    return scherm
 
 
-def controleer() -> Any:
-    """De knop "Controleer mijn opdracht" voor de laatste cel van het notebook."""
+def controleer() -> None:
+    """De knop "Controleer mijn opdracht" voor de laatste cel van het notebook.
+
+    Na Run All staat JupyterLab onderaan het notebook; daarom gaat de focus hier terug naar het eerste
+    invulveld, zodat de deelnemer bij de eerste oefening begint (en met het toetsenbord meteen kan
+    typen). Alleen als de invulschermen sinds de vorige keer opnieuw gebouwd zijn: wie alleen deze
+    cel opnieuw uitvoert, blijft waar hij is.
+    """
+    from IPython.display import display
+
     from samenwerkingscode.widgets.controle import ControleerKnop
 
     notebook, opslag = _huidig()
-    return ControleerKnop(notebook, opslag)
+    display(ControleerKnop(notebook, opslag))
+    eerste = _stand.pop("eerste", None)
+    invoer = eerste_invoer(getattr(eerste, "widget", None))
+    if invoer is not None:
+        invoer.focus()
+
+
+def eerste_invoer(widget: Any) -> Any:
+    """Het eerste veld in een invulscherm dat de focus kan krijgen: een tekstvak, keuzelijst of knop."""
+    import ipywidgets as widgets
+
+    if widget is None or getattr(getattr(widget, "layout", None), "display", None) == "none":
+        return None
+    if isinstance(widget, widgets.Text | widgets.Textarea | widgets.Dropdown | widgets.Button):
+        return None if widget.disabled else widget
+    for kind in getattr(widget, "children", ()):
+        gevonden = eerste_invoer(kind)
+        if gevonden is not None:
+            return gevonden
+    return None
 
 
 def _live(maak_tekst: Callable[[], str], sleutel: str) -> Any:
@@ -206,7 +236,7 @@ def _schakelen(notebook: str, o: opdrachten.Onderdeel, opslag: Antwoorden | None
         pad, uitleg = zoek_eigen_casus()
         scherm = SchakelbakWidget(opslag, o.sleutel, casus=pad, met_voorstel=pad is not None)
         return scherm if uitleg is None else MetMelding(scherm, uitleg)
-    from samenwerkingscode.casus import kit_casus
+    from samenwerkingscode.model.casus import kit_casus
 
     return SchakelbakWidget(opslag, o.sleutel, casus=kit_casus(opdrachten.actieve_casus()))
 

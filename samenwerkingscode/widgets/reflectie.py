@@ -16,8 +16,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from samenwerkingscode import idioom, nakijken, typologie
+from samenwerkingscode import nakijken
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model import idioom, typologie
 from samenwerkingscode.widgets._basis import OefeningWidget
 
 STANDAARDVRAAG_3B = (

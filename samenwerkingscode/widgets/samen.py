@@ -16,8 +16,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from samenwerkingscode import samen_oefenen
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model import samen_oefenen
 from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
 
 MAX_BESTAND = 2_000_000
@@ -25,7 +25,7 @@ MAX_BESTAND = 2_000_000
 
 def lees_partnerbestand(inhoud: bytes, vergelijk: str) -> dict[str, str]:
     """De keuzes van de partner uit diens antwoordbestand; een onleesbaar bestand geeft een Nederlandse fout."""
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     if len(inhoud) > MAX_BESTAND:
         raise RegieFout("Dit bestand is te groot voor een antwoordbestand (meer dan 2 MB).")
@@ -85,7 +85,7 @@ class SamenWidget(OefeningWidget):
 
     def laad_partner(self, inhoud: bytes) -> None:
         """Lees het bestand van de partner (ook aan te roepen zonder knop, zoals in de tests)."""
-        from samenwerkingscode.yamlbestand import RegieFout
+        from samenwerkingscode.model.yamlbestand import RegieFout
 
         try:
             self._keuzes_partner = lees_partnerbestand(inhoud, self.vergelijk)

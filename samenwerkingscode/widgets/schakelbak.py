@@ -9,15 +9,15 @@
   doelen; de deelnemer schrijft het gezamenlijk doel en een voorstel, en geeft per eigen doel aan of
   het voorstel het dient, onaangeroerd laat of de partij het laat opgeven (met tegenprestatie). De
   weergave toont wat het model ervan vindt: trade-off of compromis
-  (:func:`samenwerkingscode.schakelbak.beoordeel_voorstel`) en welke schakeling daarbij hoort
-  (:func:`samenwerkingscode.schakelbak.signalen_uit_voorstel`). Hier mag het oordeel zichtbaar zijn:
+  (:func:`samenwerkingscode.model.schakelbak.beoordeel_voorstel`) en welke schakeling daarbij hoort
+  (:func:`samenwerkingscode.model.schakelbak.signalen_uit_voorstel`). Hier mag het oordeel zichtbaar zijn:
   het gaat om de eigen voorstellen van de deelnemer, niet om de lesvoorbeelden van 4a.
   Antwoordbestand: ``{"gezamenlijk_doel": tekst, "beschrijving": tekst,
   "doel_gehaald": "volledig"|"deels"|"niet"|null,
   "doelen": {"<partij-id>|<index>": {"status": "gediend"|"onaangeroerd"|"opgegeven"|null, "tegenprestatie": tekst}}}``.
 - :class:`SchakelbakWidget` (4c): eerst een :class:`DealWidget` ("Een voorstel toetsen", eigen sleutel
   ``<oefening>_voorstel``); dan kies je de huidige versnelling, vink je signalen aan, en de Schakelbak
-  stelt een richting en interventies voor (:func:`samenwerkingscode.schakelbak.stel_schakeling_voor`);
+  stelt een richting en interventies voor (:func:`samenwerkingscode.model.schakelbak.stel_schakeling_voor`);
   daaronder formuleert de deelnemer een eigen interventie.
   Antwoordbestand: ``{"huidige_vorm": vorm-sleutel|null, "signalen": [signaal-sleutel], "tekst": tekst}``.
 
@@ -34,12 +34,13 @@ from typing import Any
 import ipywidgets as widgets
 from pydantic import ValidationError
 
-from samenwerkingscode import nakijken, schakelbak
-from samenwerkingscode import vormen as vormmodel
+from samenwerkingscode import nakijken
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import Casus, Partij, herkomst_label, kit_casus
+from samenwerkingscode.model import schakelbak
+from samenwerkingscode.model import vormen as vormmodel
+from samenwerkingscode.model.casus import Casus, Partij, herkomst_label, kit_casus
 from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
-from samenwerkingscode.schakelbak import (
+from samenwerkingscode.model.schakelbak import (
     Beoordeling,
     GeconsolideerdDoel,
     OpgegevenDoel,
@@ -47,9 +48,9 @@ from samenwerkingscode.schakelbak import (
     Schakeling,
     Voorstel,
 )
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.widgets.canvas import lees_casus
-from samenwerkingscode.yamlbestand import RegieFout
 
 INDELINGEN: tuple[tuple[str, str], ...] = tuple(
     (s.replace("_", "-").capitalize(), s) for s in schakelbak.VOORSTEL_SOORTEN
@@ -493,7 +494,7 @@ class DealWidget(OefeningWidget):
         )
 
     def beoordeling(self) -> Beoordeling | None:
-        """Het oordeel van het model (:func:`~samenwerkingscode.schakelbak.beoordeel_voorstel`), of None."""
+        """Het oordeel van het model (:func:`~samenwerkingscode.model.schakelbak.beoordeel_voorstel`), of None."""
         v = self.voorstel()
         return schakelbak.beoordeel_voorstel(v) if v is not None else None
 

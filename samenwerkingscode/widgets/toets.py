@@ -2,7 +2,7 @@
 
 Een deelnemer scoort elke deelvraag van Kan, Klopt, Werkt en Levert op de toetsschaal, per moment
 (bijvoorbeeld Springendal in 2019, 2021 en 2023). De uitslag per moment (score per trede, de trede
-waar je een stap terug naartoe doet en het advies) komt uit :func:`samenwerkingscode.toets.scoor`;
+waar je een stap terug naartoe doet en het advies) komt uit :func:`samenwerkingscode.model.toets.scoor`;
 de figuur zet de momenten naast elkaar. In het antwoordbestand:
 ``{"momenten": {moment: {deelvraag: schaalwaarde}}, "actief": moment}``; een deelvraag zonder
 score staat er niet in.
@@ -17,13 +17,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from samenwerkingscode import toets
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.figuren import _cache
-from samenwerkingscode.toets import ToetsUitslag
+from samenwerkingscode.model import toets
+from samenwerkingscode.model.toets import ToetsUitslag
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
 from samenwerkingscode.widgets._toegankelijk import alt_html, alt_widget
-from samenwerkingscode.yamlbestand import RegieFout
 
 GEEN_SCORE = ""
 GEEN_SCORE_LABEL = "— nog niet gescoord —"

@@ -19,10 +19,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from samenwerkingscode import idioom, nakijken
-from samenwerkingscode import vormen as vormmodel
+from samenwerkingscode import nakijken
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import Casus, Relatie, herkomst_label, kit_casus, relatie_naam
+from samenwerkingscode.model import idioom
+from samenwerkingscode.model import vormen as vormmodel
+from samenwerkingscode.model.casus import Casus, Relatie, herkomst_label, kit_casus, relatie_naam
 from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 from samenwerkingscode.widgets.canvas import lees_casus

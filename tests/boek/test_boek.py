@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from samenwerkingscode import boek as boekmodule
-from samenwerkingscode.yamlbestand import BestandFout
+from samenwerkingscode.model.yamlbestand import BestandFout
 
 if TYPE_CHECKING:
     from tests.boek.conftest import Bouw
@@ -189,8 +189,8 @@ def _verborgen_regels() -> set[str]:
 
 def _vingerafdrukken() -> set[str]:
     """Alle vingerafdrukken die een notebook een widget kan geven: elke relatie × vorm, voorstel × soort, ..."""
-    from samenwerkingscode import beslisboom, nakijken, vormen
-    from samenwerkingscode.model import opdrachten
+    from samenwerkingscode import nakijken
+    from samenwerkingscode.model import beslisboom, opdrachten, vormen
 
     afdrukken: set[str] = set()
     vormsleutels = [v.sleutel.value for v in vormen.vormen()]
@@ -366,7 +366,7 @@ def test_blokkop_en_oefeningen_komen_uit_de_opdrachtdata(boek: Bouw, blok: str) 
 @pytest.mark.traag
 def test_woordenlijst_bevat_elke_term_van_het_idioom(boek: Bouw) -> None:
     """Heeft elke term uit model/idioom.yml een eigen ingang in de woordenlijst?"""
-    from samenwerkingscode import idioom
+    from samenwerkingscode.model import idioom
 
     ruw = (boek.html / "book" / "idioom.html").read_text(encoding="utf-8")
     ruw = re.sub(r'<a class="headerlink".*?</a>', "", ruw, flags=re.S)
@@ -417,8 +417,7 @@ def test_printbare_werkbladen_bestaan_en_zijn_gelinkt(boek: Bouw) -> None:
 @pytest.mark.parametrize("blok", BLOKKEN)
 def test_blokhoofdstuk_heeft_genoeg_proza(blok: str) -> None:
     """Heeft elk blokhoofdstuk minstens 1.500 woorden lopende tekst (zonder code; met de oefeningen uit de data)?"""
-    from samenwerkingscode import opdrachttekst
-    from samenwerkingscode.model import opdrachten
+    from samenwerkingscode.model import opdrachten, opdrachttekst
 
     b = opdrachten.blok(blok)
     oefeningen = "\n\n".join(

@@ -18,8 +18,8 @@ pytest.importorskip("ipywidgets")
 
 from samenwerkingscode import nakijken
 from samenwerkingscode.model import opdrachten
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets.boek import _nakomelingen, boekweergave
-from samenwerkingscode.yamlbestand import RegieFout
 
 PROJECT = Path(__file__).resolve().parents[2]
 OEFENINGEN = sorted(
@@ -68,7 +68,7 @@ def test_een_oefening_is_een_weergave_zonder_opslag(oefening: str) -> None:
 @pytest.mark.parametrize("oefening", OEFENINGEN)
 def test_geen_vingerafdruk_of_modelantwoord_in_de_weergave(oefening: str) -> None:
     """Bevat de ingesloten stand geen enkele vingerafdruk die het antwoord zou verraden?"""
-    from samenwerkingscode import beslisboom, vormen
+    from samenwerkingscode.model import beslisboom, vormen
 
     staat = _staat(boekweergave(oefening))
     vormsleutels = [v.sleutel.value for v in vormen.vormen()]

@@ -200,7 +200,7 @@ def test_kittest_ziet_het_verschil_tussen_binnen_en_buiten() -> None:
 
 
 def test_typologie_toont_wat_te_regelen_per_situatie() -> None:
-    from samenwerkingscode import canvas, typologie
+    from samenwerkingscode.model import canvas, typologie
 
     tekst = "\n".join(boek.typologie_regelen_myst())
     assert tekst.startswith(f"```{{admonition}} {LABEL}")
@@ -216,7 +216,7 @@ def test_typologie_toont_wat_te_regelen_per_situatie() -> None:
 
 
 def test_patronen_staan_als_gelabelde_catalogus_in_blok5() -> None:
-    from samenwerkingscode import bronnen, patronen
+    from samenwerkingscode.model import bronnen, patronen
 
     tekst = "\n".join(boek.patronen_myst())
     assert tekst.startswith(f"```{{admonition}} {LABEL}")

@@ -21,8 +21,8 @@ import nbformat
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from samenwerkingscode import canvas as canvasmodel
-from samenwerkingscode import vormen as vormmodel
+from samenwerkingscode.model import canvas as canvasmodel
+from samenwerkingscode.model import vormen as vormmodel
 
 if TYPE_CHECKING:
     from conftest import Browsertab, Lab, LabFabriek
@@ -53,7 +53,7 @@ def deelnemer(
     Eén server voor de tests van deze module scheelt opstarttijd; elke test opent zijn notebook in een
     eigen werkruimte. De server stopt na de laatste test, ook als een test faalt.
     """
-    from samenwerkingscode.lab import bereid_lab_voor
+    from samenwerkingscode.cursus.lab import bereid_lab_voor
 
     basis = tmp_path_factory.mktemp("deelnemer")
     bron = bronkopie(basis / "bron", ["blok1", "blok2"])

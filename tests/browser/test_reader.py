@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from samenwerkingscode.reader import maak_reader, paginas
+from samenwerkingscode.boek.reader import maak_reader, paginas
 
 pytestmark = [pytest.mark.browser, pytest.mark.traag]
 

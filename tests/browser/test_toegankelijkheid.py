@@ -209,7 +209,7 @@ def deelnemer(
     tmp_path_factory: pytest.TempPathFactory, lab_fabriek: LabFabriek, bronkopie: Callable[..., Path]
 ) -> Iterator[Deelnemer]:
     """Deelnemersversies van alle notebooks (zoals ``regie lab``) met één JupyterLab voor deze module."""
-    from samenwerkingscode.lab import bereid_lab_voor
+    from samenwerkingscode.cursus.lab import bereid_lab_voor
 
     basis = tmp_path_factory.mktemp("toegankelijk")
     bron = bronkopie(basis / "bron", NOTEBOOKS)

@@ -2,7 +2,7 @@
 
 De opzet is die van ``regie lab --trainer``: JupyterLab start in de kitmap met ``nbgrader_config.py``
 van de kit, de cohortmap staat daaronder en komt uit ``REGIE_COHORT``. De trainer heeft eerst
-``regie cursus maak`` gedaan (hier: :func:`samenwerkingscode.cursus.maak`). De test kiest in het menu
+``regie cursus maak`` gedaan (hier: :func:`samenwerkingscode.cursus.uitdelen.maak`). De test kiest in het menu
 Nbgrader → Formgrader en controleert in de formgrader dat blok1 … blok5 erin staan, elk met een
 gemaakte deelnemersversie (de knop Preview). Hij faalt als de formgrader niet opent, de
 configuratie van de kit niet vindt of de opdrachten niet toont.
@@ -44,7 +44,7 @@ def test_formgrader_toont_de_opdrachten_van_de_cursus(
     tmp_path: Path, lab_starter: LabStarter, tab: Browsertab, bronkopie: Callable[..., Path]
 ) -> None:
     """Opent de formgrader via het menu en staat elke blokopdracht erin, met een deelnemersversie?"""
-    from samenwerkingscode.cursus import maak
+    from samenwerkingscode.cursus.uitdelen import maak
 
     kit, bron, cohort = _trainersmap(tmp_path, bronkopie)
     assert maak(cohort=cohort, bron=bron) == 0

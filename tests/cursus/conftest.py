@@ -22,21 +22,21 @@ def cohort(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def rondgang(tmp_path_factory: pytest.TempPathFactory) -> Rondgang:
     """maak → importeer → beoordeel → feedback op een tijdelijk cohort met alle gevallen."""
-    from samenwerkingscode import cursus
-    from samenwerkingscode.inleveren import importeer
+    from samenwerkingscode.cursus import beoordelen, feedback, uitdelen
+    from samenwerkingscode.cursus.inleveren import importeer
 
     basis = tmp_path_factory.mktemp("rondgang")
     bron_map = maak_bron(basis / "notebooks")
     # De trainer draaide het bronnotebook zelf: een antwoordbestand met modelantwoorden in de bron.
     (bron_map / BLOK / f"{BLOK}.antwoorden.json").write_text(json.dumps(antwoorden_document(MODEL)), encoding="utf-8")
     cohort_map = basis / "cohort"
-    assert cursus.maak(cohort=cohort_map, bron=bron_map) == 0
+    assert uitdelen.maak(cohort=cohort_map, bron=bron_map) == 0
     inbox = basis / "inbox"
     maak_inbox(cohort_map / "release" / BLOK / f"{BLOK}.ipynb", inbox)
     importcode = importeer(cohort=cohort_map, pad=inbox, bron=bron_map)
-    lijst = cursus.beoordeel_alles(cohort=cohort_map, bron=bron_map, tijdslimiet=5)
-    tekst, code = cursus.samenvatting(lijst)
-    feedbackcode = cursus.feedback(cohort=cohort_map, bron=bron_map)
+    lijst = beoordelen.beoordeel_alles(cohort=cohort_map, bron=bron_map, tijdslimiet=5)
+    tekst, code = beoordelen.samenvatting(lijst)
+    feedbackcode = feedback.feedback(cohort=cohort_map, bron=bron_map)
     return Rondgang(
         bron=bron_map,
         cohort=cohort_map,

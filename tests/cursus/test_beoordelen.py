@@ -20,9 +20,9 @@ import nbformat
 import pytest
 from testopdracht import BLOK, MODEL, PUNTEN_AUTOMATISCH, Rondgang, lever_in, maak_testnotebook
 
-from samenwerkingscode import beoordelen, cursus, zandbak
-from samenwerkingscode.beoordelen import MARKERING, Uitslag, nakijkfouten, schoon_notebook
-from samenwerkingscode.cursusmap import cursusmap
+from samenwerkingscode.cursus import beoordelen, koppeling, uitdelen, zandbak
+from samenwerkingscode.cursus.beoordelen import MARKERING, Uitslag, nakijkfouten, schoon_notebook
+from samenwerkingscode.cursus.cursusmap import cursusmap
 
 # ---------------------------------------------------------------------------------------------
 # Snel: opschonen, signalen, status.
@@ -152,7 +152,7 @@ def test_zandbak_werkt_hier() -> None:
 
 
 def _cijfers(cohort: Path, bron: Path) -> dict[tuple[str, str], float | None]:
-    with cursus.gradebook(cursusmap(cohort, bron)) as gb:
+    with koppeling.gradebook(cursusmap(cohort, bron)) as gb:
         return {
             (s.student.id, g.name): (None if g.score is None else float(g.score))
             for a in gb.assignments
@@ -165,12 +165,12 @@ def _cijfers(cohort: Path, bron: Path) -> dict[tuple[str, str], float | None]:
 @pytest.mark.traag
 def test_serieel_geeft_dezelfde_cijfers_als_parallel(rondgang: Rondgang, tmp_path: Path) -> None:
     """Dezelfde inleveringen, één werkproces: precies dezelfde cijfers en statussen als de parallelle rondgang."""
-    from samenwerkingscode.inleveren import importeer
+    from samenwerkingscode.cursus.inleveren import importeer
 
     cohort = tmp_path / "serieel"
-    assert cursus.maak(cohort=cohort, bron=rondgang.bron) == 0
+    assert uitdelen.maak(cohort=cohort, bron=rondgang.bron) == 0
     importeer(cohort=cohort, pad=rondgang.inbox, bron=rondgang.bron)
-    serieel = cursus.beoordeel_alles(cohort=cohort, bron=rondgang.bron, tijdslimiet=5, parallel=1)
+    serieel = beoordelen.beoordeel_alles(cohort=cohort, bron=rondgang.bron, tijdslimiet=5, parallel=1)
     assert {u.deelnemer: u.status for u in serieel} == {d: u.status for d, u in rondgang.uitslagen.items()}
     parallel = _cijfers(rondgang.cohort, rondgang.bron)
     # De handmatige test in de rondgang zet een cijfer; vergelijk alleen de automatische cijfers.
@@ -192,7 +192,7 @@ def _regie(*args: str, **kwargs: Any) -> subprocess.Popen[str]:
 @pytest.mark.traag
 def test_ctrl_c_laat_een_heel_cijferboek_achter(bron: Path, cohort: Path, tmp_path: Path) -> None:
     """Onderbreek 'regie cursus beoordeel' na de eerste inlevering: het cijferboek is heel en opnieuw draaien lukt."""
-    assert cursus.maak(cohort=cohort, bron=bron) == 0
+    assert uitdelen.maak(cohort=cohort, bron=bron) == 0
     release = cohort / "release" / BLOK / f"{BLOK}.ipynb"
     for i in range(6):
         lever_in(release, cohort / "submitted", f"d{i}", antwoorden=MODEL)
@@ -210,7 +210,7 @@ def test_ctrl_c_laat_een_heel_cijferboek_achter(bron: Path, cohort: Path, tmp_pa
     assert "Afgebroken." in fout and "Traceback" not in fout
 
     # Het cijferboek opent, en elke inlevering erin is helemaal geschreven.
-    with cursus.gradebook(cursusmap(cohort, bron)) as gb:
+    with koppeling.gradebook(cursusmap(cohort, bron)) as gb:
         inzendingen = gb.find_assignment(BLOK).submissions
         geschreven = {f"{s.student.id}/{BLOK}" for s in inzendingen}
         assert 1 <= len(inzendingen) < 6
@@ -220,7 +220,7 @@ def test_ctrl_c_laat_een_heel_cijferboek_achter(bron: Path, cohort: Path, tmp_pa
     assert set(json.loads(uitslag.read_text(encoding="utf-8"))) == geschreven
     # Geen werkproces of kernel blijft achter, en opnieuw beoordelen maakt het af.
     assert not (cohort / beoordelen.WERKMAP).exists()
-    uitslagen = cursus.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=10)
+    uitslagen = beoordelen.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=10)
     assert [u.score for u in uitslagen] == [6.0] * 6
 
 
@@ -259,7 +259,7 @@ def test_aanvallen_uit_de_review_mislukken(bron: Path, cohort: Path, tmp_path: P
     """Geheimen lezen, sabotage, buiten het cohort schrijven, een nakijkfunctie vervangen: niets werkt, alles gemeld."""
     buiten = tmp_path / "buiten"
     buiten.mkdir()
-    assert cursus.maak(cohort=cohort, bron=bron) == 0
+    assert uitdelen.maak(cohort=cohort, bron=bron) == 0
     release = cohort / "release" / BLOK / f"{BLOK}.ipynb"
     plek = {"bron": bron, "cohort": cohort, "buiten": buiten, "model": json.dumps(MODEL)}
 
@@ -280,7 +280,7 @@ def test_aanvallen_uit_de_review_mislukken(bron: Path, cohort: Path, tmp_path: P
     lever_in(release, ingeleverd, "a14-sabotage", bewerk=met_cel(SABOTAGE.format(**plek), als_stub=True))
     voor = (ingeleverd / "slachtoffer" / BLOK / f"{BLOK}.antwoorden.json").read_bytes()
 
-    uitslagen = {u.deelnemer: u for u in cursus.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=10)}
+    uitslagen = {u.deelnemer: u for u in beoordelen.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=10)}
 
     assert all(u.zandbak for u in uitslagen.values())
     for aanvaller in ("a09-lezen", "a13-monkeypatch", "a14-sabotage"):
@@ -340,13 +340,15 @@ print("UID", os.getuid())
         ),
     )
     nbformat.write(nb, bron / BLOK / f"{BLOK}.ipynb")
-    assert cursus.maak(cohort=cohort, bron=bron) == 0
+    assert uitdelen.maak(cohort=cohort, bron=bron) == 0
     release = cohort / "release" / BLOK / f"{BLOK}.ipynb"
     lever_in(release, cohort / "submitted", "slachtoffer", antwoorden=MODEL)
     lever_in(release, cohort / "submitted", "aanvaller", antwoorden=MODEL)
     voor = (cohort / "submitted" / "slachtoffer" / BLOK / f"{BLOK}.antwoorden.json").read_bytes()
 
-    uitslagen = {u.deelnemer: u for u in cursus.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=20, parallel=1)}
+    uitslagen = {
+        u.deelnemer: u for u in beoordelen.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=20, parallel=1)
+    }
 
     uitvoer = _cel(nbformat.read(cohort / "autograded" / "aanvaller" / BLOK / f"{BLOK}.ipynb", as_version=4), "aanval")
     tekst = "".join(o.get("text", "") for o in uitvoer.outputs)
@@ -365,21 +367,21 @@ def test_tijd_per_inlevering_is_begrensd(bron: Path, cohort: Path) -> None:
     for _ in range(3):
         nb.cells.insert(2, nbformat.v4.new_code_cell("import time\ntime.sleep(30)"))
     nbformat.write(nb, bron / BLOK / f"{BLOK}.ipynb")
-    assert cursus.maak(cohort=cohort, bron=bron) == 0
+    assert uitdelen.maak(cohort=cohort, bron=bron) == 0
     lever_in(cohort / "release" / BLOK / f"{BLOK}.ipynb", cohort / "submitted", "traag", antwoorden=MODEL)
     begin = time.monotonic()
-    (uitslag,) = cursus.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=20, tijd_per_inlevering=4)
+    (uitslag,) = beoordelen.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=20, tijd_per_inlevering=4)
     assert time.monotonic() - begin < 90  # zonder de grens: 3 × 20 s alleen al voor de trage cellen
     assert uitslag.status == "nakijken mislukt"
     assert any("de tijd per inlevering (4 s) was op" in r for r in uitslag.nakijkfouten), uitslag.nakijkfouten
 
 
 def test_cli_kent_parallel_en_tijd_per_inlevering(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """De opties komen met de juiste waarden bij cursus.beoordeel aan; een 0 is een Nederlandse fout."""
+    """De opties komen met de juiste waarden bij beoordelen.beoordeel aan; een 0 is een Nederlandse fout."""
     from samenwerkingscode import cli
 
     gezien: dict[str, Any] = {}
-    monkeypatch.setattr(cursus, "beoordeel", lambda **kw: gezien.update(kw) or 0)
+    monkeypatch.setattr(beoordelen, "beoordeel", lambda **kw: gezien.update(kw) or 0)
     assert (
         cli.main(
             ["cursus", "beoordeel", "2", "--parallel", "3", "--tijd-per-inlevering", "120", "--cohort", str(tmp_path)]

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from verwachte_punten import DEELS
 
-from samenwerkingscode import cursus
-from samenwerkingscode.cursusmap import PROJECT, cursusmap
-from samenwerkingscode.feedback_filter import MARKERINGEN, html_als_tekst
-from samenwerkingscode.inleveren import lees_in
-from samenwerkingscode.rapportage import cijferrijen
+from samenwerkingscode.cursus import beoordelen, feedback, uitdelen
+from samenwerkingscode.cursus.cursusmap import PROJECT, cursusmap
+from samenwerkingscode.cursus.feedback_filter import MARKERINGEN, html_als_tekst
+from samenwerkingscode.cursus.inleveren import lees_in
+from samenwerkingscode.cursus.rapportage import cijferrijen
 
 BRON = PROJECT / "notebooks"
 MODELANTWOORDEN = Path(__file__).parent / "modelantwoorden"
@@ -36,8 +36,8 @@ def test_rondgang_over_echt_blok(nummer: int, tmp_path: Path) -> None:
 
     cohort = tmp_path / "cohort"
     map_ = cursusmap(cohort, BRON)
-    assert cursus.maak(cohort=cohort, blok=nummer) == 0
-    assert cursus.controleer_release(map_, blok) == []
+    assert uitdelen.maak(cohort=cohort, blok=nummer) == 0
+    assert uitdelen.controleer_release(map_, blok) == []
     release = cohort / "release" / blok
     assert not list(release.glob("*.antwoorden.json*")), "het modelantwoord gaat nooit mee naar deelnemers"
 
@@ -52,7 +52,7 @@ def test_rondgang_over_echt_blok(nummer: int, tmp_path: Path) -> None:
     verslag = lees_in(cohort=cohort, pad=inbox)
     assert len(verslag.ingelezen) == len(antwoorden), verslag.meldingen
 
-    uitslagen = {u.deelnemer: u for u in cursus.beoordeel_alles(cohort=cohort, blok=nummer)}
+    uitslagen = {u.deelnemer: u for u in beoordelen.beoordeel_alles(cohort=cohort, blok=nummer)}
     assert uitslagen["model"].beoordeeld and uitslagen["model"].meldingen == [], uitslagen["model"].meldingen
     assert uitslagen["leeg"].beoordeeld, uitslagen["leeg"].meldingen
 
@@ -66,9 +66,9 @@ def test_rondgang_over_echt_blok(nummer: int, tmp_path: Path) -> None:
     behaald = {r["onderdeel"]: r["score"] for r in rijen if r["deelnemer"] == "deels"}
     assert behaald == pytest.approx(DEELS[blok], abs=0.01)
 
-    assert cursus.feedback(cohort=cohort, blok=nummer) == 0
+    assert feedback.feedback(cohort=cohort, blok=nummer) == 0
     for deelnemer in antwoorden:
         html_pad = cohort / "feedback" / deelnemer / blok / f"{blok}.html"
-        assert cursus.controleer_feedback(map_, blok, html_pad) == []
+        assert feedback.controleer_feedback(map_, blok, html_pad) == []
         tekst = html_als_tekst(html_pad.read_text(encoding="utf-8"))
         assert not [m for m in MARKERINGEN if m in tekst]

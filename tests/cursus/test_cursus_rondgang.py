@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from testopdracht import BLOK, PUNTEN_AUTOMATISCH, Rondgang
 
-from samenwerkingscode import cursus
-from samenwerkingscode.cursusmap import cursusmap
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.cursus import beoordelen, feedback, koppeling, rapportage
+from samenwerkingscode.cursus.cursusmap import cursusmap
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 pytestmark = pytest.mark.traag
 
 
 def _automatisch(rondgang: Rondgang, deelnemer: str) -> dict[str, float]:
     """De automatisch behaalde punten per testcel, uit het cijferboek."""
-    with cursus.gradebook(cursusmap(rondgang.cohort, rondgang.bron)) as gb:
+    with koppeling.gradebook(cursusmap(rondgang.cohort, rondgang.bron)) as gb:
         return {naam: float(gb.find_grade(naam, BLOK, BLOK, deelnemer).score) for naam in PUNTEN_AUTOMATISCH}
 
 
@@ -116,8 +116,8 @@ def test_beoordeel_geeft_tabel_en_exitcode(rondgang: Rondgang) -> None:
 
 
 def test_samenvatting_zonder_problemen_geeft_nul() -> None:
-    uitslag = cursus.Uitslag(deelnemer="a", blok="blok1", beoordeeld=True, score=3.0, max_score=9.0)
-    tekst, code = cursus.samenvatting([uitslag])
+    uitslag = beoordelen.Uitslag(deelnemer="a", blok="blok1", beoordeeld=True, score=3.0, max_score=9.0)
+    tekst, code = beoordelen.samenvatting([uitslag])
     assert code == 0
     assert "Alle 1 inleveringen zijn beoordeeld." in tekst
 
@@ -126,12 +126,12 @@ def test_handmatig_cijfer_komt_in_cijfers(rondgang: Rondgang, tmp_path: Path) ->
     """Een cijfer dat de trainer in het cijferboek zet, staat in de csv en in de xlsx."""
     import pandas as pd
 
-    with cursus.gradebook(cursusmap(rondgang.cohort, rondgang.bron)) as gb:
+    with koppeling.gradebook(cursusmap(rondgang.cohort, rondgang.bron)) as gb:
         gb.find_grade("reflectie_taak", BLOK, BLOK, "model").manual_score = 1.5
         gb.db.commit()
     csv_pad, xlsx_pad = tmp_path / "cijfers.csv", tmp_path / "cijfers.xlsx"
-    assert cursus.cijfers(cohort=rondgang.cohort, uit=csv_pad, bron=rondgang.bron) == 0
-    assert cursus.cijfers(cohort=rondgang.cohort, uit=xlsx_pad, bron=rondgang.bron) == 0
+    assert rapportage.cijfers(cohort=rondgang.cohort, uit=csv_pad, bron=rondgang.bron) == 0
+    assert rapportage.cijfers(cohort=rondgang.cohort, uit=xlsx_pad, bron=rondgang.bron) == 0
     with csv_pad.open(encoding="utf-8") as f:
         rijen = list(csv.DictReader(f))
     taak = next(r for r in rijen if r["deelnemer"] == "model" and r["onderdeel"] == "reflectie_taak")
@@ -148,7 +148,7 @@ def test_handmatig_cijfer_komt_in_cijfers(rondgang: Rondgang, tmp_path: Path) ->
 
 def test_overzicht_is_een_png(rondgang: Rondgang, tmp_path: Path) -> None:
     uit = tmp_path / "overzicht.png"
-    assert cursus.overzicht(cohort=rondgang.cohort, uit=uit, bron=rondgang.bron) == 0
+    assert rapportage.overzicht(cohort=rondgang.cohort, uit=uit, bron=rondgang.bron) == 0
     inhoud = uit.read_bytes()
     assert inhoud.startswith(b"\x89PNG") and len(inhoud) > 20_000
 
@@ -177,22 +177,22 @@ def test_import_meldde_de_ontbrekende_bestanden(rondgang: Rondgang) -> None:
 @pytest.mark.parametrize("naam", ["cijfers.txt", "cijfers"])
 def test_cijfers_onbekende_extensie(tmp_path: Path, naam: str) -> None:
     with pytest.raises(RegieFout, match=r"\.csv of \.xlsx"):
-        cursus.cijfers(cohort=tmp_path / "cohort", uit=tmp_path / naam)
+        rapportage.cijfers(cohort=tmp_path / "cohort", uit=tmp_path / naam)
 
 
 def test_overzicht_alleen_png(tmp_path: Path) -> None:
     with pytest.raises(RegieFout, match=r"\.png"):
-        cursus.overzicht(cohort=tmp_path / "cohort", uit=tmp_path / "overzicht.pdf")
+        rapportage.overzicht(cohort=tmp_path / "cohort", uit=tmp_path / "overzicht.pdf")
 
 
 def test_handmatig_beoordeeld_telt_niet_meer_als_open(rondgang: Rondgang) -> None:
     """Na een handmatig cijfer meldt ``feedback`` dat onderdeel niet meer als 'nog te beoordelen'."""
     map_ = cursusmap(rondgang.cohort, rondgang.bron)
-    with cursus.gradebook(map_) as gb:
+    with koppeling.gradebook(map_) as gb:
         gb.find_grade("reflectie_taak", BLOK, BLOK, "lus").manual_score = 2.0
         gb.db.commit()
-    assert cursus._nog_handmatig(map_, BLOK, "lus") == 0
-    assert cursus._nog_handmatig(map_, BLOK, "deels") == 1
+    assert feedback._nog_handmatig(map_, BLOK, "lus") == 0
+    assert feedback._nog_handmatig(map_, BLOK, "deels") == 1
 
 
 def test_nbgrader_export_en_cijfers_geven_dezelfde_rijen(rondgang: Rondgang, tmp_path: Path) -> None:
@@ -202,14 +202,14 @@ def test_nbgrader_export_en_cijfers_geven_dezelfde_rijen(rondgang: Rondgang, tmp
     import sys
 
     via_regie, via_nbgrader = tmp_path / "regie.csv", tmp_path / "nbgrader.csv"
-    assert cursus.cijfers(cohort=rondgang.cohort, uit=via_regie, bron=rondgang.bron) == 0
+    assert rapportage.cijfers(cohort=rondgang.cohort, uit=via_regie, bron=rondgang.bron) == 0
     resultaat = subprocess.run(
         [
             sys.executable,
             "-m",
             "nbgrader",
             "export",
-            "--exporter=samenwerkingscode.rapportage.RegieExport",
+            "--exporter=samenwerkingscode.cursus.rapportage.RegieExport",
             f"--to={via_nbgrader}",
             f"--CourseDirectory.root={rondgang.cohort}",
             f"--CourseDirectory.db_url=sqlite:///{rondgang.cohort / 'gradebook.db'}",
@@ -232,7 +232,7 @@ def test_cijfers_markeren_nakijken_mislukt(
 ) -> None:
     """De automatische onderdelen van een mislukt nagekeken inlevering staan als 'nakijken mislukt' in de cijfers."""
     uit = tmp_path / "cijfers.csv"
-    assert cursus.cijfers(cohort=rondgang.cohort, uit=uit, bron=rondgang.bron) == 0
+    assert rapportage.cijfers(cohort=rondgang.cohort, uit=uit, bron=rondgang.bron) == 0
     assert "bij nakijkfout (blok1) is het nakijken mislukt" in capsys.readouterr().out
     with uit.open(encoding="utf-8") as f:
         rijen = list(csv.DictReader(f))

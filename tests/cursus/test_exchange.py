@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from testopdracht import BLOK, DEELS, MODEL, antwoorden_document
 
-from samenwerkingscode import cursus
-from samenwerkingscode.cursusmap import CURSUS_ID, cursusmap
+from samenwerkingscode.cursus import beoordelen, koppeling, uitdelen
+from samenwerkingscode.cursus.cursusmap import CURSUS_ID, cursusmap
 
 pytestmark = [
     pytest.mark.traag,
@@ -62,8 +62,8 @@ def test_rondgang_via_de_uitwisseling(bron: Path, tmp_path: Path, monkeypatch: p
     assert map_.exchange == exchange
 
     # Trainer: deelnemersversie maken en vrijgeven.
-    assert cursus.maak(cohort=cohort, blok=1, bron=bron) == 0
-    api = cursus.maak_api(map_)
+    assert uitdelen.maak(cohort=cohort, blok=1, bron=bron) == 0
+    api = koppeling.maak_api(map_)
     resultaat = api.release_assignment(BLOK)
     assert resultaat["success"], resultaat.get("error")
     assert (exchange / CURSUS_ID / "outbound" / BLOK / f"{BLOK}.ipynb").is_file()
@@ -91,7 +91,7 @@ def test_rondgang_via_de_uitwisseling(bron: Path, tmp_path: Path, monkeypatch: p
     assert resultaat["success"], resultaat.get("error")
     for deelnemer in antwoorden:
         assert (cohort / "submitted" / deelnemer / BLOK / "timestamp.txt").is_file()
-    uitslagen = {u.deelnemer: u for u in cursus.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=30)}
+    uitslagen = {u.deelnemer: u for u in beoordelen.beoordeel_alles(cohort=cohort, bron=bron, tijdslimiet=30)}
     assert {d: u.beoordeeld for d, u in uitslagen.items()} == {"anna": True, "bram": True, "chris": True}
     assert uitslagen["anna"].score == 6.0
     assert uitslagen["bram"].score == 2.0

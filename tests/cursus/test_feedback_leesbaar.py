@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from testopdracht import BLOK, CANVAS, Rondgang
 
-from samenwerkingscode import canvas
-from samenwerkingscode.feedback_filter import antwoord_html, html_als_tekst
+from samenwerkingscode.cursus.feedback_filter import antwoord_html, html_als_tekst
+from samenwerkingscode.model import canvas
 
 PROJECT = Path(__file__).resolve().parents[2]
 ENGELS = ("Test cell", "Student's answer", "Student's task", "Grade cell", "Score:", "(Top)", "Comments:", "Task")

@@ -17,9 +17,9 @@ import nbformat
 import pytest
 from testopdracht import BLOK, GEHEIM, Rondgang, maak_testnotebook
 
-from samenwerkingscode import cursus
-from samenwerkingscode.cursusmap import cursusmap
-from samenwerkingscode.feedback_filter import (
+from samenwerkingscode.cursus import uitdelen
+from samenwerkingscode.cursus.cursusmap import cursusmap
+from samenwerkingscode.cursus.feedback_filter import (
     MARKERINGEN,
     MELDING_VERBORGEN,
     VerbergModelantwoorden,
@@ -92,10 +92,10 @@ def test_controle_vindt_een_lek_in_de_deelnemersversie(rondgang: Rondgang, tmp_p
     nb.cells.append(nbformat.v4.new_code_cell("geheime_drempel_canvas = 9"))
     nbformat.write(nb, pad)
     (pad.parent / f"{BLOK}.antwoorden.json").write_text("{}", encoding="utf-8")
-    problemen = cursus.controleer_release(cursusmap(cohort, rondgang.bron), BLOK)
+    problemen = uitdelen.controleer_release(cursusmap(cohort, rondgang.bron), BLOK)
     assert any("geheime_drempel_canvas = 9" in p for p in problemen)
     assert any("antwoordbestand hoort niet" in p for p in problemen)
-    assert cursus.controleer_release(cursusmap(rondgang.cohort, rondgang.bron), BLOK) == []
+    assert uitdelen.controleer_release(cursusmap(rondgang.cohort, rondgang.bron), BLOK) == []
 
 
 # --- snelle tests van het filter --------------------------------------------------------------
@@ -156,7 +156,7 @@ def test_preprocessor_staat_aan() -> None:
 
 
 def test_config_registreert_het_filter(tmp_path: Path) -> None:
-    from samenwerkingscode.cursusmap import nbgrader_config
+    from samenwerkingscode.cursus.cursusmap import nbgrader_config
 
     cfg = nbgrader_config(tmp_path / "cohort", tmp_path / "notebooks")
     assert VerbergModelantwoorden in cfg.GenerateFeedback.preprocessors

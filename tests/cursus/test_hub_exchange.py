@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingscode.cursusmap import PROJECT, cursusmap, nbgrader_config
+from samenwerkingscode.cursus.cursusmap import PROJECT, cursusmap, nbgrader_config
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_trainersconfig_die_de_kit_importeert_houdt_de_hub_exchange(
     gebruiker.mkdir()
     (gebruiker / "nbgrader_config.py").write_text(
         f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\n"
-        "from samenwerkingscode.cursusmap import nbgrader_config\nc = get_config()\nc.merge(nbgrader_config())\n",
+        "from samenwerkingscode.cursus.cursusmap import nbgrader_config\nc = get_config()\nc.merge(nbgrader_config())\n",
         encoding="utf-8",
     )
     samen = Config()

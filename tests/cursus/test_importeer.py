@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from testopdracht import BLOK, MODEL, antwoorden_document
 
-from samenwerkingscode import cursus
-from samenwerkingscode.inleveren import importeer, lees_in
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.cursus import koppeling
+from samenwerkingscode.cursus.cursusmap import cursusmap
+from samenwerkingscode.cursus.inleveren import importeer, lees_in
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 NOTEBOOK = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
 
@@ -49,7 +50,7 @@ def test_drie_naamvormen(bron: Path, cohort: Path, tmp_path: Path) -> None:
         for d in ("anna", "bram", "c.de-vries")
         for naam in (f"{BLOK}.antwoorden.json", f"{BLOK}.ipynb", "timestamp.txt")
     ]
-    with cursus.gradebook(cursus.cursusmap(cohort, bron)) as gb:
+    with koppeling.gradebook(cursusmap(cohort, bron)) as gb:
         assert sorted(s.id for s in gb.students) == ["anna", "bram", "c.de-vries"]
 
 

@@ -13,8 +13,8 @@ import pytest
 from testopdracht import BLOK, MODEL, antwoorden_document
 from traitlets.config import Config
 
-from samenwerkingscode.inleveren import STANDAARD_PATRONEN, Inleveren, inleverinstellingen, lees_in
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.cursus.inleveren import STANDAARD_PATRONEN, Inleveren, inleverinstellingen, lees_in
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 NOTEBOOK = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
 ANTWOORDEN = json.dumps(antwoorden_document(MODEL))
@@ -205,7 +205,7 @@ def test_vierde_leeromgeving_werkt_met_alleen_instellingen(bron: Path, cohort: P
 def test_instellingen_uit_nbgrader_config(tmp_path: Path) -> None:
     """De trainer zet het patroon en de grenzen in nbgrader_config.py; de kit leest ze zoals nbgrader."""
     (tmp_path / "nbgrader_config.py").write_text(
-        "from samenwerkingscode.inleveren import STANDAARD_PATRONEN\n"
+        "from samenwerkingscode.cursus.inleveren import STANDAARD_PATRONEN\n"
         f"c.Inleveren.naampatronen = [{CANVAS_LMS!r}, *STANDAARD_PATRONEN]\n"
         "c.Inleveren.max_per_bestand = 1234\n",
         encoding="utf-8",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from testopdracht import BLOK
 
-from samenwerkingscode import cursus, lab
-from samenwerkingscode.cursusmap import PROJECT
+from samenwerkingscode.cursus import beoordelen, lab, uitdelen
+from samenwerkingscode.cursus.cursusmap import PROJECT
 
 
 @pytest.mark.traag
@@ -52,8 +52,8 @@ def test_nbgrader_config_py_gebruikt_dezelfde_instellingen(tmp_path: Path, monke
 
 
 def test_cohort_in_de_bron_wordt_geweigerd(tmp_path: Path) -> None:
-    from samenwerkingscode.cursusmap import cursusmap
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.cursus.cursusmap import cursusmap
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     with pytest.raises(RegieFout, match="buiten de bronmap"):
         cursusmap(tmp_path / "notebooks" / "cohort", tmp_path / "notebooks")
@@ -62,16 +62,16 @@ def test_cohort_in_de_bron_wordt_geweigerd(tmp_path: Path) -> None:
 
 
 def test_onbekend_blok_geeft_nederlandse_fout(bron: Path, cohort: Path) -> None:
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     with pytest.raises(RegieFout, match="Opdracht 'blok4' bestaat niet"):
-        cursus.maak(cohort=cohort, blok=4, bron=bron)
+        uitdelen.maak(cohort=cohort, blok=4, bron=bron)
     with pytest.raises(RegieFout, match="wordt niet beoordeeld"):
-        cursus.beoordeel(cohort=cohort, blok="eigen-casus", bron=bron)
+        beoordelen.beoordeel(cohort=cohort, blok="eigen-casus", bron=bron)
 
 
 def test_beoordeel_zonder_inleveringen(bron: Path, cohort: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cursus.beoordeel(cohort=cohort, bron=bron) == 0
+    assert beoordelen.beoordeel(cohort=cohort, bron=bron) == 0
     assert "nog geen inleveringen" in capsys.readouterr().out
 
 

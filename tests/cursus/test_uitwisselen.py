@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from testopdracht import antwoorden_document
 
-from samenwerkingscode import casusboek, cursus, uitwisselen
-from samenwerkingscode.cursusmap import CURSUS_ID, PROJECT, cursusmap
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.cursus import casusboek, koppeling, uitdelen, uitwisselen
+from samenwerkingscode.cursus.cursusmap import CURSUS_ID, PROJECT, cursusmap
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 pytestmark = [
     pytest.mark.traag,
@@ -97,12 +97,12 @@ def test_vijf_deelnemers_lezen_elkaars_casus(bron: Path, tmp_path: Path, monkeyp
     monkeypatch.setenv("REGIE_EXCHANGE", str(exchange))
     cohort = tmp_path / "cohort"
     map_ = cursusmap(cohort, bron)
-    with cursus.gradebook(map_) as gb:
+    with koppeling.gradebook(map_) as gb:
         for wie, naam in NAMEN.items():
             voor, achter = naam.split()
             gb.update_or_create_student(wie, first_name=voor, last_name=achter)
-    assert cursus.maak(cohort=cohort, blok=EIGEN, bron=bron) == 0
-    api = cursus.maak_api(map_)
+    assert uitdelen.maak(cohort=cohort, blok=EIGEN, bron=bron) == 0
+    api = koppeling.maak_api(map_)
     assert api.release_assignment(EIGEN)["success"]
     thuis = {wie: tmp_path / "thuis" / wie for wie in NAMEN}
     for pad in thuis.values():

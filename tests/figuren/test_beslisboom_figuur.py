@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from samenwerkingscode import beslisboom
 from samenwerkingscode.figuren import _stijl
 from samenwerkingscode.figuren.beslisboom import GEDEMPT_DIKTE, PAD_DIKTE, PAD_KLEUR, figuur_als_png, teken_beslisboom
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model import beslisboom
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 PNG_BEGIN = b"\x89PNG\r\n\x1a\n"
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from samenwerkingscode import canvas
 from samenwerkingscode.figuren import _stijl
 from samenwerkingscode.figuren.poster import (
     NOOT_INGEKORT,
@@ -22,8 +21,8 @@ from samenwerkingscode.figuren.poster import (
     teken_canvas,
     teken_leeg_canvas,
 )
-from samenwerkingscode.model import MODEL_MAP
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model import MODEL_MAP, canvas
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 A3_PT = (420 / 25.4 * 72, 297 / 25.4 * 72)
 DIAKRIETEN = "ëéï’€"

@@ -21,9 +21,10 @@ from typing import Any
 import pytest
 import yaml
 
-from samenwerkingscode import canvas, cli
-from samenwerkingscode.casus import canvas_inhoud, laad_casus
+from samenwerkingscode import cli
 from samenwerkingscode.figuren.poster import NOOT_INGEKORT, TEKST_PT, teken_canvas
+from samenwerkingscode.model import canvas
+from samenwerkingscode.model.casus import canvas_inhoud, laad_casus
 
 AANTAL = int(os.environ.get("REGIE_EXTREEM_AANTAL", "6"))
 
@@ -158,7 +159,7 @@ def test_kernvelden_zijn_minstens_zo_groot_als_de_andere(tmp_path: Path) -> None
 def test_springendal_poster_heeft_kern_zo_groot_als_de_rest_en_een_herkomstnoot(
     tmp_path: Path, springendal_pad: Path
 ) -> None:
-    from samenwerkingscode.casus import canvas_noot
+    from samenwerkingscode.model.casus import canvas_noot
 
     casus = laad_casus(springendal_pad)
     verslag: dict = {}

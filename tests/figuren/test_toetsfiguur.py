@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingscode import toets
 from samenwerkingscode.figuren.toets import NIET_GESCOORD, figuur_als_png, teken_toetsvergelijking
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model import toets
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 UITSLAGEN = {
     "2019": {"kan": 0.5, "klopt": 0.25, "werkt": 0.0, "levert": None},

@@ -134,7 +134,7 @@ def test_cursusconfiguratie_fouten_noemen_bestand_en_veld(tmp_path: Path, inhoud
     ],
 )
 def test_lms_naam_wordt_geldige_accountnaam_en_deelnemer_id(lms: str, unix: str) -> None:
-    from samenwerkingscode.cursusmap import _GEVAARLIJK
+    from samenwerkingscode.cursus.cursusmap import _GEVAARLIJK
 
     naam = geldige_naam(lms)
     assert naam == unix

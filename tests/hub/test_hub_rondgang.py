@@ -184,7 +184,7 @@ def test_trainer_deelt_blok1_uit_op_de_gedeelde_uitwisselmap(hub: Hub) -> None:
 def test_deelnemers_loggen_in_vullen_in_en_leveren_in(hub: Hub, browser: Any) -> None:
     from playwright.sync_api import expect
 
-    from samenwerkingscode import canvas as canvasmodel
+    from samenwerkingscode.model import canvas as canvasmodel
 
     for naam in DEELNEMERS:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})

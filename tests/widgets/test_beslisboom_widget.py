@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from samenwerkingscode import beslisboom
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model import beslisboom
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets.beslisboom import STANDAARD_OPGAVEN, BeslisboomWidget
-from samenwerkingscode.yamlbestand import RegieFout
 
 OPGAVEN = {
     "graafwerk": "Graafwerk voor beekherstel uitvoeren",

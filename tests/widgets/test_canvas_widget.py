@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from samenwerkingscode import canvas as canvasmodel
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import canvas_inhoud, laad_casus, lege_casus, schrijf_casus
+from samenwerkingscode.model import canvas as canvasmodel
+from samenwerkingscode.model.casus import canvas_inhoud, laad_casus, lege_casus, schrijf_casus
 from samenwerkingscode.widgets.canvas import KERN_KLEUR, CanvasWidget, bestandsnaam
 
 

@@ -9,12 +9,11 @@ from typing import Any
 
 import pytest
 
-from samenwerkingscode import schakelbak, vormen
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.casus import Partij, kit_casus, laad_casus
-from samenwerkingscode.model import MODEL_MAP
+from samenwerkingscode.model import MODEL_MAP, schakelbak, vormen
+from samenwerkingscode.model.casus import Partij, kit_casus, laad_casus
+from samenwerkingscode.model.yamlbestand import BestandFout, RegieFout
 from samenwerkingscode.widgets.schakelbak import DealWidget, SchakelbakWidget
-from samenwerkingscode.yamlbestand import BestandFout, RegieFout
 
 GEZAMENLIJK = "Herstel van de natte natuur in het beekdal, met perspectief voor de landbouw."
 KAVELRUIL = "Volledige vernatting in de kernzone; agrariërs krijgen via kavelruil gelijkwaardige grond erbuiten."

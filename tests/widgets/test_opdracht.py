@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingscode import opdrachttekst
-from samenwerkingscode.model import opdrachten
+from samenwerkingscode.model import opdrachten, opdrachttekst
 from samenwerkingscode.nakijken import controleer_opdracht
 from samenwerkingscode.widgets import opdracht
 
 
 def test_toon_zonder_opzet_geeft_nederlandse_fout() -> None:
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     opdracht._stand.clear()
     with pytest.raises(RegieFout, match="Voer eerst de opzetcel"):
@@ -135,3 +134,35 @@ def test_status_bij_beoordelen_is_tekst(
     opdracht.begin("blok1")
     assert opdracht.status("1b") is None
     assert "1b – Kern en afsprakenvelden: nog leeg" in capsys.readouterr().out
+
+
+def test_na_run_all_gaat_de_focus_naar_het_eerste_invulveld(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run All eindigt onderaan; de laatste cel zet de focus (en dus het beeld) op de eerste oefening.
+
+    Wie daarna alleen de laatste cel opnieuw uitvoert, blijft waar hij is.
+    """
+    import ipywidgets as widgets
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REGIE_BEOORDELEN", raising=False)
+    gefocust: list[object] = []
+    monkeypatch.setattr(widgets.DOMWidget, "focus", lambda self: gefocust.append(self))
+    opdracht.begin("blok1")
+    eerste = opdracht.toon("1o")
+    for o in opdrachten.blok("blok1").onderdelen[1:]:
+        opdracht.toon(o.sleutel)
+    opdracht.controleer()
+    assert gefocust == [opdracht.eerste_invoer(eerste.widget)]
+    assert isinstance(gefocust[0], widgets.Textarea | widgets.Text | widgets.Dropdown | widgets.Button)
+    opdracht.controleer()
+    assert len(gefocust) == 1
+
+
+def test_eerste_invoer_slaat_verborgen_en_uitgeschakelde_velden_over() -> None:
+    import ipywidgets as widgets
+
+    verborgen = widgets.Textarea(layout=widgets.Layout(display="none"))
+    uit = widgets.Text(disabled=True)
+    goed = widgets.Dropdown(options=["a", "b"])
+    assert opdracht.eerste_invoer(widgets.VBox([widgets.HTML("x"), verborgen, widgets.HBox([uit, goed])])) is goed
+    assert opdracht.eerste_invoer(widgets.VBox([widgets.HTML("x")])) is None

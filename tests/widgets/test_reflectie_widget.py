@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from samenwerkingscode import nakijken, typologie
+from samenwerkingscode import nakijken
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model import typologie
 from samenwerkingscode.widgets.reflectie import KeuzeMetMotivatie, ReflectieWidget, tel_woorden, tellertekst
 
 VRAAG = "Welk afsprakenveld was in 2014–2019 het minst geregeld, en wat kostte dat?"

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
-from samenwerkingscode import nakijken, schakelbak, vormen
+from samenwerkingscode import nakijken
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model import schakelbak, vormen
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets.schakelbak import GEEN_KEUZE, KLOPT, KLOPT_NIET, SchakelbakWidget, VoorstellenWidget
-from samenwerkingscode.yamlbestand import RegieFout
 
 
 def _op_schijf(map: Path, oefening: str) -> dict[str, Any]:

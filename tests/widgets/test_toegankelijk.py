@@ -16,8 +16,8 @@ from typing import Any
 import ipywidgets as widgets
 import pytest
 
-from samenwerkingscode import schakelbak, toets
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model import schakelbak, toets
 from samenwerkingscode.widgets._toegankelijk import CSS, SCRIPT, hulp_html
 from samenwerkingscode.widgets.beslisboom import STANDAARD_OPGAVEN, BeslisboomWidget
 from samenwerkingscode.widgets.canvas import CanvasWidget

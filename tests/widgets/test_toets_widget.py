@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from samenwerkingscode import toets
 from samenwerkingscode.antwoorden import Antwoorden
+from samenwerkingscode.model import toets
+from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets.toets import GEEN_SCORE, ToetsWidget
-from samenwerkingscode.yamlbestand import RegieFout
 
 PNG_BEGIN = b"\x89PNG\r\n\x1a\n"
 

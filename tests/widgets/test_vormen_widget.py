@@ -11,9 +11,9 @@ import ipywidgets as widgets
 import pytest
 
 from samenwerkingscode import nakijken
-from samenwerkingscode import vormen as vormmodel
 from samenwerkingscode.antwoorden import Antwoorden
-from samenwerkingscode.vormen import Samenwerkingsvorm
+from samenwerkingscode.model import vormen as vormmodel
+from samenwerkingscode.model.vormen import Samenwerkingsvorm
 from samenwerkingscode.widgets.vormen import KLOPT, KLOPT_NIET, VormenWidget
 
 RELATIES = ["provincie-aannemer", "bac", "provincie-terreinbeheerders"]

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from samenwerkingscode.cursusmap import cursusmap
+from samenwerkingscode.cursus.cursusmap import cursusmap
 
 TAAL = "nl_NL"
 """De taal van de Lab voor deelnemers (taalpakket ``jupyterlab-language-pack-nl-NL``)."""
@@ -111,7 +111,8 @@ def bereid_lab_voor(
 
     Werk dat daar al staat, wordt nooit overschreven: het is wat de gebruiker invulde.
     """
-    from samenwerkingscode.cursus import _genereer, controleer_release, maak_api
+    from samenwerkingscode.cursus.koppeling import maak_api
+    from samenwerkingscode.cursus.uitdelen import _genereer, controleer_release
 
     map_ = cursusmap(cohort, bron)
     namen = map_.opdrachten()
@@ -156,7 +157,7 @@ def open_lab(*, trainer: bool = False) -> int:
     formgrader de cohortmap ziet. De deelnemersweergave start Lab meteen en maakt de ontbrekende
     deelnemersversies terwijl Lab opstart: zo wacht je bij de eerste start niet twee keer.
     """
-    from samenwerkingscode.cursusmap import PROJECT
+    from samenwerkingscode.cursus.cursusmap import PROJECT
 
     map_ = cursusmap()
     if trainer:
@@ -184,7 +185,7 @@ def open_lab(*, trainer: bool = False) -> int:
 
 def _zet_klaar() -> None:
     """Maak de deelnemersversies naast de opstartende Lab; een fout wordt gemeld, Lab blijft draaien."""
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     try:
         werkmap = bereid_lab_voor()

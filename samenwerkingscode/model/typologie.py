@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout, StrengModel, validatiefout
+from samenwerkingscode.model.yamlbestand import RegieFout, StrengModel, validatiefout
 
 MODELNAAM = "typologie"
 
@@ -22,7 +22,7 @@ Herkomst = Literal["deck", "kit"]
 
 def _bestaand_canvasveld(veld: str) -> str:
     """De velden komen uit het canvasmodel, zodat een trainer ze op één plek kan hernoemen."""
-    from samenwerkingscode import canvas
+    from samenwerkingscode.model import canvas
 
     bekend = canvas.sleutels()
     if veld not in bekend:

@@ -156,7 +156,7 @@ class VerbergModelantwoorden(Preprocessor):
 
 # --- leesbare feedback (issue 15.4) ---------------------------------------------------------------
 
-SJABLONEN = Path(__file__).resolve().parent / "sjablonen"
+SJABLONEN = Path(__file__).resolve().parents[1] / "sjablonen"
 """Map met het nbconvert-sjabloon ``feedback_regie`` (Nederlandse koppen, geen code, geen scripts)."""
 SJABLOON = "feedback_regie"
 
@@ -192,7 +192,7 @@ def _namen() -> dict[str, str]:
     """Nederlandse namen voor sleutels uit het antwoordbestand: canvasvelden, deelvragen, schaal, vormen."""
     namen = dict(_STANDAARD_LABELS)
     try:
-        from samenwerkingscode import canvas, toets, vormen
+        from samenwerkingscode.model import canvas, toets, vormen
 
         namen.update({v.sleutel: v.titel for v in canvas.velden()})
         namen.update({d.sleutel: d.vraag for t in toets.toetsvragen() for d in t.deelvragen})

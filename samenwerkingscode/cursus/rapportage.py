@@ -3,9 +3,9 @@
 Eén rij per deelnemer, blok en onderdeel (de ``grade_id`` van de cel), zodat een trainer in een
 spreadsheet zelf kan filteren en optellen. De rijen komen uit één nbgrader-``ExportPlugin``
 (:class:`RegieExport`): ``regie cursus cijfers`` en
-``nbgrader export --exporter=samenwerkingscode.rapportage.RegieExport --to cijfers.csv`` (en dus ook
+``nbgrader export --exporter=samenwerkingscode.cursus.rapportage.RegieExport --to cijfers.csv`` (en dus ook
 de formgrader-gebruiker) delen zo één codepad. Een inlevering waarvan het nakijken mislukte
-(zie :mod:`samenwerkingscode.beoordelen`), krijgt status "nakijken mislukt" en de reden in de kolom
+(zie :mod:`samenwerkingscode.cursus.beoordelen`), krijgt status "nakijken mislukt" en de reden in de kolom
 ``nakijken``. pandas, openpyxl en matplotlib worden pas in de functies geïmporteerd.
 """
 
@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from nbgrader.plugins import ExportPlugin
 
-from samenwerkingscode.cursusmap import Cursusmap, cursusmap
+from samenwerkingscode.cursus.cursusmap import Cursusmap, cursusmap
 from samenwerkingscode.model.opdrachten import beoordeelde_notebooks
-from samenwerkingscode.yamlbestand import RegieFout, uitvoersoort
+from samenwerkingscode.model.yamlbestand import RegieFout, uitvoersoort
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -102,12 +102,12 @@ def _cohort_van(gb: Any) -> Path | None:
 class RegieExport(ExportPlugin):  # type: ignore[misc]
     """De cijfers per deelnemer, blok en onderdeel naar ``.csv`` of ``.xlsx`` (op de extensie van ``to``).
 
-    Gebruik: ``nbgrader export --exporter=samenwerkingscode.rapportage.RegieExport --to cijfers.xlsx``
+    Gebruik: ``nbgrader export --exporter=samenwerkingscode.cursus.rapportage.RegieExport --to cijfers.xlsx``
     of ``regie cursus cijfers --uit cijfers.xlsx`` (hetzelfde codepad).
     """
 
     def rijen(self, gradebook: Any) -> list[dict[str, Any]]:
-        from samenwerkingscode.beoordelen import lees_uitslagen
+        from samenwerkingscode.cursus.beoordelen import lees_uitslagen
 
         cohort = _cohort_van(gradebook)
         uitslagen = lees_uitslagen(cohort) if cohort is not None else {}
@@ -120,7 +120,7 @@ class RegieExport(ExportPlugin):  # type: ignore[misc]
 
 def cijferrijen(map_: Cursusmap) -> list[dict[str, Any]]:
     """Alle cijfers als rijen (via :class:`RegieExport`); leeg als er nog geen cijferboek is."""
-    from samenwerkingscode.cursus import gradebook
+    from samenwerkingscode.cursus.koppeling import gradebook
 
     if not map_.gradebook.exists():
         return []
@@ -157,7 +157,7 @@ def cijfers(
     bron: str | os.PathLike[str] | None = None,
 ) -> int:
     """Schrijf de cijfers per deelnemer, blok en onderdeel naar ``.csv`` of ``.xlsx`` (via :class:`RegieExport`)."""
-    from samenwerkingscode.cursus import gradebook
+    from samenwerkingscode.cursus.koppeling import gradebook
 
     doel = Path(uit)
     uitvoersoort(doel, (".csv", ".xlsx"), "de cijfers", map_moet_bestaan=True)

@@ -10,23 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import (
+from samenwerkingscode.model.yamlbestand import (
     Plek,
     RegieFout,
     StrengModel,
+    Teksten,
     bedoel_je,
-    controleer_plaatshouders,
     validatiefout,
 )
 
 if TYPE_CHECKING:
-    from samenwerkingscode.toets import ToetsUitslag
-    from samenwerkingscode.vormen import Samenwerkingsvorm
+    from samenwerkingscode.model.toets import ToetsUitslag
+    from samenwerkingscode.model.vormen import Samenwerkingsvorm
 
 MODELNAAM = "schakelbak"
 VOORSTELLEN = "voorstellen"
@@ -42,7 +42,7 @@ _RICHTINGEN: tuple[str, ...] = ("op", "terug", "stap_terug", "blijven")
 
 def _samenwerkingsvorm() -> type[Samenwerkingsvorm]:
     """Lazy import: ``vormen`` is een eigen module met een eigen modelbestand."""
-    from samenwerkingscode.vormen import Samenwerkingsvorm
+    from samenwerkingscode.model.vormen import Samenwerkingsvorm
 
     return Samenwerkingsvorm
 
@@ -186,7 +186,7 @@ class Mate(StrengModel):
     niet: str = Field(min_length=1)
 
 
-class BeoordelingTeksten(StrengModel):
+class BeoordelingTeksten(Teksten):
     trade_off: str
     trade_off_zonder_opgeven: str
     doel_afgeschaafd: str
@@ -196,26 +196,18 @@ class BeoordelingTeksten(StrengModel):
     kosten_afgeschaafd: str
     mate: Mate
 
-    @model_validator(mode="after")
-    def _plaatshouders(self) -> BeoordelingTeksten:
-        problemen = controleer_plaatshouders(
-            self,
-            {
-                "trade_off": {"opgegeven"},
-                "trade_off_zonder_opgeven": set(),
-                "doel_afgeschaafd": {"mate", "gevolgen"},
-                "zonder_tegenprestatie": {"zonder"},
-                "ook_zonder_tegenprestatie": {"zonder"},
-                "kosten_geen": set(),
-                "kosten_afgeschaafd": {"mate", "gevolgen"},
-            },
-        )
-        if problemen:
-            raise validatiefout("BeoordelingTeksten", problemen)
-        return self
+    PLAATSHOUDERS: ClassVar[dict[str, set[str]]] = {
+        "trade_off": {"opgegeven"},
+        "trade_off_zonder_opgeven": set(),
+        "doel_afgeschaafd": {"mate", "gevolgen"},
+        "zonder_tegenprestatie": {"zonder"},
+        "ook_zonder_tegenprestatie": {"zonder"},
+        "kosten_geen": set(),
+        "kosten_afgeschaafd": {"mate", "gevolgen"},
+    }
 
 
-class SchakelingTeksten(StrengModel):
+class SchakelingTeksten(Teksten):
     op: str
     terug: str
     stap_terug: str
@@ -228,27 +220,19 @@ class SchakelingTeksten(StrengModel):
     tegenstrijdig: str
     geen_signalen: str
 
-    @model_validator(mode="after")
-    def _plaatshouders(self) -> SchakelingTeksten:
-        problemen = controleer_plaatshouders(
-            self,
-            {
-                "op": {"van", "naar"},
-                "terug": {"van", "naar"},
-                "stap_terug": set(),
-                "blijven": {"vorm"},
-                "hoogste": {"vorm"},
-                "laagste": {"vorm"},
-                "signalen": {"signalen"},
-                "uit_toets": {"trede", "signalen"},
-                "uit_toets_op_orde": set(),
-                "tegenstrijdig": set(),
-                "geen_signalen": set(),
-            },
-        )
-        if problemen:
-            raise validatiefout("SchakelingTeksten", problemen)
-        return self
+    PLAATSHOUDERS: ClassVar[dict[str, set[str]]] = {
+        "op": {"van", "naar"},
+        "terug": {"van", "naar"},
+        "stap_terug": set(),
+        "blijven": {"vorm"},
+        "hoogste": {"vorm"},
+        "laagste": {"vorm"},
+        "signalen": {"signalen"},
+        "uit_toets": {"trede", "signalen"},
+        "uit_toets_op_orde": set(),
+        "tegenstrijdig": set(),
+        "geen_signalen": set(),
+    }
 
 
 class VoorstelGeval(StrengModel):
@@ -596,7 +580,7 @@ def stel_schakeling_voor(
     if trede == "op_orde":
         delen.append(sb.schakeling.uit_toets_op_orde.strip())
     elif trede is not None and uit_toets:
-        from samenwerkingscode.toets import toetsvraag
+        from samenwerkingscode.model.toets import toetsvraag
 
         delen.append(
             sb.schakeling.uit_toets.format(

@@ -1,13 +1,13 @@
 """De afgeschermde kernel waarin nbgrader een inlevering beoordeelt (bubblewrap).
 
 Waarom: bij het beoordelen draait de kernel de cellen van een inlevering. De kit draait alleen de
-cellen uit de deelnemersversie (zie :mod:`samenwerkingscode.beoordelen`), maar als tweede slot
+cellen uit de deelnemersversie (zie :mod:`samenwerkingscode.cursus.beoordelen`), maar als tweede slot
 draait de kernel ook nog in een zandbak: geen netwerk, een eigen procesruimte, de gebruiker
 ``nobody``, het systeem alleen-lezen, en de bronnotebooks, het cijferboek, de cohortmap (andere
 deelnemers), de thuismap van de trainer en ``/tmp`` onzichtbaar. Schrijven kan alleen in de eigen
 beoordelingsmap van de inlevering (de werkmap van de kernel) en in de map met de verbinding.
 
-Hoe: de kernelspec ``regie-zandbak`` start ``python -m samenwerkingscode.zandbak <verbindingsbestand>``.
+Hoe: de kernelspec ``regie-zandbak`` start ``python -m samenwerkingscode.cursus.zandbak <verbindingsbestand>``.
 Dit kleine startprogramma leest de afscherming uit omgevingsvariabelen (die de beoordelaar zet) en
 vervangt zichzelf door ``bwrap … python -m ipykernel_launcher -f <verbindingsbestand>``. De kernel
 praat via unix-sockets (ZeroMQ ``ipc``) met nbgrader, want in een eigen netwerkruimte is de
@@ -108,7 +108,7 @@ def schrijf_kernelspec(map_: Path) -> Path:
     doel = map_ / "kernels" / KERNELNAAM
     doel.mkdir(parents=True, exist_ok=True)
     spec = {
-        "argv": [sys.executable, "-m", "samenwerkingscode.zandbak", "{connection_file}"],
+        "argv": [sys.executable, "-m", "samenwerkingscode.cursus.zandbak", "{connection_file}"],
         "display_name": "Python 3 (afgeschermd, voor het beoordelen)",
         "language": "python",
         # Een signaal van buiten bereikt de kernel in zijn eigen procesruimte niet betrouwbaar; een bericht wel.
@@ -122,7 +122,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Startprogramma van de kernelspec: vervang dit proces door de afgeschermde kernel."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
-        print("Gebruik: python -m samenwerkingscode.zandbak VERBINDINGSBESTAND [KERNELOPTIES …]", file=sys.stderr)
+        print(
+            "Gebruik: python -m samenwerkingscode.cursus.zandbak VERBINDINGSBESTAND [KERNELOPTIES …]", file=sys.stderr
+        )
         raise SystemExit(2)
     kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", args[0], *args[1:]]
     volledig = opdracht(kernel, os.getcwd())

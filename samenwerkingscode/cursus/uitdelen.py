@@ -30,7 +30,7 @@ def controleer_release(map_: Cursusmap, naam: str) -> list[str]:
     Vergelijkt met de bron: geen regel uit een oplossingsgebied, verborgen test of
     beoordelingsschema, geen achtergebleven markering, geen uitvoer en geen antwoordbestand.
     """
-    from samenwerkingscode.feedback_filter import geheime_regels, lekken
+    from samenwerkingscode.cursus.feedback_filter import geheime_regels, lekken
 
     problemen: list[str] = []
     release = map_.release / naam
@@ -50,7 +50,6 @@ def controleer_release(map_: Cursusmap, naam: str) -> list[str]:
         if pad.is_file() and ".antwoorden.json" in pad.name:
             problemen.append(f"{pad.relative_to(release)}: een antwoordbestand hoort niet in de deelnemersversie")
     return problemen
-
 
 
 def _genereer(api: Any, map_: Cursusmap, naam: str) -> None:
@@ -73,7 +72,6 @@ def _genereer(api: Any, map_: Cursusmap, naam: str) -> None:
         )
 
 
-
 def maak(
     *, cohort: str | os.PathLike[str] | None = None, blok: Blok = None, bron: str | os.PathLike[str] | None = None
 ) -> int:
@@ -93,7 +91,6 @@ def maak(
     for z in zips:
         print(f"  om te versturen: {z}")
     return 0
-
 
 
 def zorg_voor_release(api: Any, map_: Cursusmap, naam: str) -> None:

@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from samenwerkingscode.model.opdrachten import beoordeelde_notebooks
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 if TYPE_CHECKING:
     from traitlets.config import Config
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 """De projectmap van de kit (het pakket is 'editable' geïnstalleerd)."""
 
 CURSUS_ID = "regisseur"
@@ -164,7 +164,7 @@ def cursusmap(
 
     ``bron`` is de map met de bronnotebooks (standaard ``c.Regie.bron``: ``$REGIE_BRON`` of ``<project>/notebooks``).
     """
-    from samenwerkingscode.instellingen import Regie
+    from samenwerkingscode.cursus.instellingen import Regie
 
     regie = Regie(config=config) if config is not None else Regie()
     cohort_pad = Path(cohort or regie.cohort).expanduser().resolve()
@@ -205,8 +205,8 @@ def nbgrader_config(
     """
     from traitlets.config import Config
 
-    from samenwerkingscode.feedback_filter import FeedbackVoorDeelnemer, VerbergModelantwoorden, feedback_config
-    from samenwerkingscode.instellingen import Regie
+    from samenwerkingscode.cursus.feedback_filter import FeedbackVoorDeelnemer, VerbergModelantwoorden, feedback_config
+    from samenwerkingscode.cursus.instellingen import Regie
 
     map_ = cursusmap(cohort, bron, config=config)
     if tijdslimiet is None:

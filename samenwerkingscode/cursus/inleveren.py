@@ -41,9 +41,9 @@ from pathlib import Path, PurePosixPath
 from traitlets import Int, List, Unicode
 from traitlets.config import Configurable
 
-from samenwerkingscode.bestanden import os_reden
-from samenwerkingscode.cursusmap import Cursusmap, cursusmap
-from samenwerkingscode.yamlbestand import RegieFout, kort
+from samenwerkingscode.cursus.cursusmap import Cursusmap, cursusmap
+from samenwerkingscode.model.bestanden import os_reden
+from samenwerkingscode.model.yamlbestand import RegieFout, kort
 
 _ID = re.compile(r"[a-z0-9][a-z0-9.-]{0,63}")
 _BESTAND = re.compile(r"(?P<stam>.+?)(?P<soort>\.ipynb|\.antwoorden\.json|\.antwoorden\.json\.bak)", re.IGNORECASE)
@@ -93,7 +93,7 @@ def inleverinstellingen(map_: str | os.PathLike[str] | None = None) -> Inleveren
     """
     from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
 
-    from samenwerkingscode.cursusmap import PROJECT
+    from samenwerkingscode.cursus.cursusmap import PROJECT
 
     for kandidaat in (Path(map_) if map_ is not None else Path.cwd(), PROJECT):
         bestand = kandidaat / "nbgrader_config.py"
@@ -494,7 +494,7 @@ def lees_in(
             nieuwe_deelnemers.add(deelnemer)
 
     if nieuwe_deelnemers:
-        from samenwerkingscode.cursus import gradebook
+        from samenwerkingscode.cursus.koppeling import gradebook
 
         with gradebook(map_) as gb:
             for deelnemer in sorted(nieuwe_deelnemers):

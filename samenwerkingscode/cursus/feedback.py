@@ -25,7 +25,7 @@ from samenwerkingscode.cursus.koppeling import (
 
 def controleer_feedback(map_: Cursusmap, naam: str, html_pad: Path) -> list[str]:
     """Geheime tekst uit de bron die (na het weghalen van de HTML-opmaak) toch in de feedback staat."""
-    from samenwerkingscode.feedback_filter import geheime_regels, html_als_tekst, lekken
+    from samenwerkingscode.cursus.feedback_filter import geheime_regels, html_als_tekst, lekken
 
     bronpad = map_.bron / naam / (html_pad.stem + ".ipynb")
     geheim = geheime_regels(_lees_notebook(bronpad).cells) if bronpad.is_file() else set()
@@ -33,7 +33,6 @@ def controleer_feedback(map_: Cursusmap, naam: str, html_pad: Path) -> list[str]
 
 
 _EXTERN_SCRIPT = re.compile(r"<script[^>]*\ssrc=[\"']https?://[^>]*>\s*</script>", re.IGNORECASE)
-
 
 
 def zonder_externe_scripts(html_pad: Path) -> None:
@@ -48,7 +47,6 @@ def zonder_externe_scripts(html_pad: Path) -> None:
         html_pad.write_text(schoon, encoding="utf-8")
 
 
-
 def _nog_handmatig(map_: Cursusmap, naam: str, deelnemer: str) -> int:
     from nbgrader.api import MissingEntry
 
@@ -60,7 +58,6 @@ def _nog_handmatig(map_: Cursusmap, naam: str, deelnemer: str) -> int:
         return sum(
             1 for nb in inzending.notebooks for g in nb.grades if g.needs_manual_grade and g.manual_score is None
         )
-
 
 
 def feedback(

@@ -17,11 +17,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from samenwerkingscode.cursus.cursusmap import TIJDSLIMIET, Cursusmap, cursusmap, nbgrader_config
+from samenwerkingscode.cursus.cursusmap import TIJDSLIMIET, Cursusmap, nbgrader_config
 from samenwerkingscode.model.yamlbestand import RegieFout
 
 Blok = int | str | None
-
 
 
 def opdrachtnamen(map_: Cursusmap, blok: Blok, *, alleen_beoordeeld: bool = False) -> list[str]:
@@ -42,13 +41,11 @@ def opdrachtnamen(map_: Cursusmap, blok: Blok, *, alleen_beoordeeld: bool = Fals
     return [naam]
 
 
-
 class _StilleLog(logging.Handler):
     """Vangt de Engelse logregels van nbgrader op in plaats van ze op het scherm te zetten."""
 
     def emit(self, record: logging.LogRecord) -> None:
         pass
-
 
 
 def _stil(logger: logging.Logger) -> None:
@@ -60,14 +57,12 @@ def _stil(logger: logging.Logger) -> None:
     logger.propagate = False
 
 
-
 def _alembic_op_pad() -> None:
     """nbgrader start ``alembic`` via PATH bij een nieuw cijferboek; zoek het naast deze Python (de venv)."""
     bin_map = os.path.dirname(sys.executable)
     paden = os.environ.get("PATH", "").split(os.pathsep)
     if bin_map not in paden and os.path.exists(os.path.join(bin_map, "alembic")):
         os.environ["PATH"] = os.pathsep.join([bin_map, *paden])
-
 
 
 def maak_api(map_: Cursusmap, *, tijdslimiet: int = TIJDSLIMIET, extra: Any = None) -> Any:
@@ -89,19 +84,17 @@ def maak_api(map_: Cursusmap, *, tijdslimiet: int = TIJDSLIMIET, extra: Any = No
     return api
 
 
-
 @contextlib.contextmanager
 def gradebook(map_: Cursusmap) -> Iterator[Any]:
     """Het cijferboek van het cohort (wordt aangemaakt als het er nog niet is)."""
     from nbgrader.api import Gradebook
 
-    from samenwerkingscode.cursusmap import CURSUS_ID
+    from samenwerkingscode.cursus.cursusmap import CURSUS_ID
 
     map_.cohort.mkdir(parents=True, exist_ok=True)
     _alembic_op_pad()
     with Gradebook(f"sqlite:///{map_.gradebook}", os.environ.get("REGIE_CURSUS_ID", CURSUS_ID)) as gb:
         yield gb
-
 
 
 def _laatste_regel(resultaat: dict[str, Any]) -> str:
@@ -113,18 +106,16 @@ def _laatste_regel(resultaat: dict[str, Any]) -> str:
     return "onbekende oorzaak"
 
 
-
 def _voortgang(items: list[Any], omschrijving: str) -> Iterable[Any]:
     from tqdm import tqdm
 
     return tqdm(items, desc=omschrijving, unit="st", disable=None, leave=False, file=sys.stderr)
 
 
-
 def _zip_map(map_: Path, zip_pad: Path, prefix: str, patroon: str = "*") -> Path:
     """Zip de inhoud van een map onder ``prefix/``; eerst tijdelijk, dan vervangen (nooit half)."""
     zip_pad.parent.mkdir(parents=True, exist_ok=True)
-    from samenwerkingscode.bestanden import atomisch
+    from samenwerkingscode.model.bestanden import atomisch
 
     with atomisch(zip_pad) as tijdelijk, zipfile.ZipFile(tijdelijk, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for pad in sorted(map_.rglob(patroon)):
@@ -133,12 +124,10 @@ def _zip_map(map_: Path, zip_pad: Path, prefix: str, patroon: str = "*") -> Path
     return zip_pad
 
 
-
 def _lees_notebook(pad: Path) -> Any:
     import nbformat
 
     return nbformat.read(pad, as_version=4)
-
 
 
 def inleveringen(map_: Cursusmap, naam: str) -> list[str]:
@@ -146,7 +135,6 @@ def inleveringen(map_: Cursusmap, naam: str) -> list[str]:
     if not map_.submitted.is_dir():
         return []
     return sorted(p.name for p in map_.submitted.iterdir() if (p / naam).is_dir())
-
 
 
 @contextlib.contextmanager
@@ -163,7 +151,6 @@ def beoordeelmodus_aan() -> Iterator[None]:
             os.environ.pop(BEOORDEELMODUS, None)
         else:
             os.environ[BEOORDEELMODUS] = vorige
-
 
 
 @contextlib.contextmanager

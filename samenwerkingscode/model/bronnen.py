@@ -14,9 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from samenwerkingscode.casus import Datum, Id, Tekst, Url
+from samenwerkingscode.model.casus import Datum, Id, Tekst, Url
 
-REGISTER = Path(__file__).resolve().parent.parent / "casussen" / "bronnen.yml"
+REGISTER = Path(__file__).resolve().parents[2] / "casussen" / "bronnen.yml"
 MAANDEN = [
     "januari",
     "februari",
@@ -88,7 +88,7 @@ class Register(BaseModel):
 
 @cache
 def _laad(pad: Path) -> Register:
-    from samenwerkingscode import yamlbestand
+    from samenwerkingscode.model import yamlbestand
 
     return yamlbestand.laad(pad, Register, soort="bronnenregister")
 
@@ -104,7 +104,7 @@ def bronnen(pad: Path | None = None) -> list[RegisterBron]:
 
 def bron(bron_id: str, pad: Path | None = None) -> RegisterBron:
     """De bron met deze id; een ``RegieFout`` met de bekende ids als die niet bestaat."""
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     for b in bronnen(pad):
         if b.id == bron_id:

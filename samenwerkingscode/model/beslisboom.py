@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from samenwerkingscode import model
-from samenwerkingscode.vormen import Samenwerkingsvorm
-from samenwerkingscode.yamlbestand import (
+from samenwerkingscode.model.vormen import Samenwerkingsvorm
+from samenwerkingscode.model.yamlbestand import (
     BestandFout,
     Pad,
     Probleem,

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout, StrengModel
+from samenwerkingscode.model.yamlbestand import RegieFout, StrengModel
 
 
 class CanvasVeld(StrengModel):

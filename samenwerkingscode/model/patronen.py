@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.typologie import _bestaand_canvasveld
+from samenwerkingscode.model.typologie import _bestaand_canvasveld
 
 MODELNAAM = "patronen"
 

@@ -6,7 +6,7 @@ invulschermen (widgets) werken op papier niet; ze komen erin als stilstaand beel
 van de weergave in het boek). De reader heeft een omslag, een inhoudsopgave met paginanummers
 (tweede ronde: de nummers komen uit de eerste PDF) en paginanummers onderaan elke pagina.
 
-Gebruik: ``python -m samenwerkingscode.reader [_build/html] [_build/cursusreader.pdf]``.
+Gebruik: ``python -m samenwerkingscode.boek.reader [_build/html] [_build/cursusreader.pdf]``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 BREEDTE_PX = 760
 """Breedte waarop de pagina's en invulschermen worden vastgelegd (ongeveer de tekstbreedte op A4)."""

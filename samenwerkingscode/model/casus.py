@@ -39,9 +39,9 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from samenwerkingscode import canvas as canvasmodel
-from samenwerkingscode.bestanden import os_reden, schrijf_atomisch, umask
-from samenwerkingscode.yamlbestand import BestandFout, Probleem, RegieFout, bedoel_je, laad
+from samenwerkingscode.model import canvas as canvasmodel
+from samenwerkingscode.model.bestanden import os_reden, schrijf_atomisch, umask
+from samenwerkingscode.model.yamlbestand import BestandFout, Probleem, RegieFout, bedoel_je, laad
 
 SCHEMA_VERSIE = 1
 SCHEMA_BESTAND = Path("casussen") / "casus.schema.json"
@@ -869,7 +869,7 @@ def kit_casus(naam: str = "springendal-mosbeek") -> Path:
     Nederlands dat de casus niet te laden is, in plaats van dat de cel crasht.
     """
     bestand = f"{naam}.yml" if not naam.endswith(".yml") else naam
-    kandidaten = [Path(__file__).resolve().parent.parent / "casussen" / bestand]
+    kandidaten = [Path(__file__).resolve().parents[2] / "casussen" / bestand]
     start = Path.cwd().resolve()
     kandidaten += [map / "casussen" / bestand for map in (start, *start.parents)]
     for kandidaat in kandidaten:

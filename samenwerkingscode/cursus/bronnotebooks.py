@@ -17,10 +17,9 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from samenwerkingscode import opdrachttekst
-from samenwerkingscode.model import opdrachten
+from samenwerkingscode.model import opdrachten, opdrachttekst
 from samenwerkingscode.model.opdrachten import Blok, CasusOefeningen, Oefening, Onderdeel
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 BEGIN_VERBORGEN = "### BEGIN HIDDEN TESTS"
 EINDE_VERBORGEN = "### END HIDDEN TESTS"
@@ -93,7 +92,7 @@ def intro(blok: Blok, casus: CasusOefeningen) -> str:
 
 def _klaargezet(casus: str) -> dict[str, list[str]]:
     """De casusfeiten die het canvas van 1a klaarzet (geen antwoord: de deelnemer ziet ze ook)."""
-    from samenwerkingscode.casus import canvas_inhoud, kit_casus, laad_casus
+    from samenwerkingscode.model.casus import canvas_inhoud, kit_casus, laad_casus
 
     return {veld: regels for veld, regels in canvas_inhoud(laad_casus(kit_casus(casus))).items() if regels}
 

@@ -18,7 +18,7 @@ from typing import Any
 from traitlets import Int, Unicode, default
 from traitlets.config import Config, Configurable
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 """De map van de kit (in een kloon: de map met ``notebooks/`` en ``casussen/``)."""
 
 CONFIGBESTAND = "nbgrader_config.py"
@@ -131,7 +131,7 @@ def zorg_voor_bron(regie: Regie) -> list[Path]:
     """
     import shutil
 
-    from samenwerkingscode.bronnotebooks import alle_notebooks
+    from samenwerkingscode.cursus.bronnotebooks import alle_notebooks
     from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
 
     bron = regie.pad("bron")

@@ -39,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from samenwerkingscode.model.opdrachten import vul_in
 
 HERKOMST = {"deck": "de dia's van de training (8 december 2022)", "kit": "uitwerking in deze cursuskit"}
-PAKKET = Path(__file__).resolve().parent
+PAKKET = Path(__file__).resolve().parents[1]
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def _lijsttabel(koppen: list[str], rijen: list[list[str]], breedtes: str | None 
 
 def _term(naam: str, tekst: str | None = None) -> str:
     """Een link naar de woordenlijst, alleen als de term in het idioom staat (anders gewone tekst)."""
-    from samenwerkingscode import idioom
+    from samenwerkingscode.model import idioom
 
     if not idioom.bestaat(naam):
         return tekst or naam
@@ -100,7 +100,7 @@ class _MystDirective(SphinxDirective):
         raise NotImplementedError
 
     def run(self) -> list[nodes.Node]:
-        from samenwerkingscode.yamlbestand import RegieFout
+        from samenwerkingscode.model.yamlbestand import RegieFout
 
         try:
             regels = self.myst()
@@ -121,8 +121,8 @@ class _MystDirective(SphinxDirective):
 
     def casusoefeningen(self) -> Any:
         """Het oefeningenbestand van de casus van de cursus (standaard Springendal, of ``$REGIE_CASUS``)."""
-        from samenwerkingscode.casus import kit_casus
         from samenwerkingscode.model import opdrachten
+        from samenwerkingscode.model.casus import kit_casus
 
         casus = opdrachten.actieve_casus()
         self.env.note_dependency(str(kit_casus(f"{casus}.oefeningen.yml")))
@@ -203,8 +203,7 @@ class OefeningTekst(_MystDirective):
     optional_arguments = 0
 
     def myst(self) -> list[str]:
-        from samenwerkingscode import opdrachttekst
-        from samenwerkingscode.model import opdrachten
+        from samenwerkingscode.model import opdrachten, opdrachttekst
 
         self.afhankelijk_van_model("opdrachten")
         blok, oefening = opdrachten.oefening(self.arguments[0])
@@ -212,7 +211,7 @@ class OefeningTekst(_MystDirective):
         return tekst.splitlines()
 
     def run(self) -> list[nodes.Node]:
-        from samenwerkingscode.yamlbestand import RegieFout
+        from samenwerkingscode.model.yamlbestand import RegieFout
 
         try:
             regels = self.myst()
@@ -228,7 +227,7 @@ class Instellingen(_MystDirective):
     """Alle instellingen van de kit (``c.Regie`` in nbgrader_config.py) met hun uitleg, uit de code zelf."""
 
     def myst(self) -> list[str]:
-        from samenwerkingscode.instellingen import beschrijving
+        from samenwerkingscode.cursus.instellingen import beschrijving
 
         rijen = [[f"`c.Regie.{naam}`", _cel(uitleg)] for naam, uitleg, _ in beschrijving()]
         return _lijsttabel(["Instelling", "Wat het is"], rijen, "30 70")
@@ -238,7 +237,7 @@ class IdioomLijst(_MystDirective):
     """De woordenlijst: elke term met definitie en herkomst, uit `model/idioom.yml`."""
 
     def myst(self) -> list[str]:
-        from samenwerkingscode import idioom
+        from samenwerkingscode.model import idioom
 
         self.afhankelijk_van_model("idioom")
         regels = ["```{glossary}", ":sorted:", ""]
@@ -261,7 +260,7 @@ class CanvasVelden(_MystDirective):
     """De negen velden met hun leidende vraag."""
 
     def myst(self) -> list[str]:
-        from samenwerkingscode import canvas
+        from samenwerkingscode.model import canvas
 
         self.afhankelijk_van_model("canvas")
         rijen = [
@@ -275,7 +274,7 @@ class Vormen(_MystDirective):
     """De samenwerkingsvormen met hun kenmerken, in volgorde van binding."""
 
     def myst(self) -> list[str]:
-        from samenwerkingscode import vormen
+        from samenwerkingscode.model import vormen
 
         self.afhankelijk_van_model("vormen")
         rijen = []
@@ -287,7 +286,7 @@ class Vormen(_MystDirective):
 
 def _bronlink(bron_id: str) -> str:
     """Een bron uit het register als link: medium en datum, met het webadres als dat er is."""
-    from samenwerkingscode import bronnen
+    from samenwerkingscode.model import bronnen
 
     b = bronnen.bron(bron_id)
     tekst = b.medium if not b.datum else f"{b.medium}, {bronnen.datum_tekst(b.datum)}"
@@ -295,7 +294,7 @@ def _bronlink(bron_id: str) -> str:
 
 
 def _veldlink(sleutel: str) -> str:
-    from samenwerkingscode import canvas
+    from samenwerkingscode.model import canvas
 
     veld = canvas.veld(sleutel)
     return _term(veld.term, veld.titel)
@@ -303,7 +302,7 @@ def _veldlink(sleutel: str) -> str:
 
 def typologie_tabel_myst() -> list[str]:
     """De acht situaties in één tabel: doelrelatie, herkennen, risico en of een partnership kan."""
-    from samenwerkingscode import typologie
+    from samenwerkingscode.model import typologie
 
     rijen = []
     for s in typologie.situaties():
@@ -329,7 +328,7 @@ def typologie_regelen_myst() -> list[str]:
     De voorbeelden uit Springendal (`springendal`) staan bewust niet in het boek: ze zouden het
     antwoord op oefening 3b voorzeggen.
     """
-    from samenwerkingscode import typologie
+    from samenwerkingscode.model import typologie
 
     regels = [
         "```{admonition} Uitwerking in deze cursuskit: wat te regelen per situatie",
@@ -366,7 +365,7 @@ class Typologie(_MystDirective):
 
 def patronen_myst() -> list[str]:
     """De catalogus van patronen, in een blok 'Uitwerking in deze cursuskit', met bewijs en bron."""
-    from samenwerkingscode import patronen
+    from samenwerkingscode.model import patronen
 
     data = patronen.laad_patronen()
     regels = [
@@ -393,7 +392,7 @@ class Patronen(_MystDirective):
     """De catalogus 'Patronen in de echte wereld' uit `model/patronen.yml` (uitwerking in deze cursuskit)."""
 
     def myst(self) -> list[str]:
-        from samenwerkingscode.bronnen import REGISTER
+        from samenwerkingscode.model.bronnen import REGISTER
 
         self.afhankelijk_van_model("patronen", "canvas")
         self.env.note_dependency(str(REGISTER))
@@ -410,7 +409,7 @@ BRONSOORTEN = {
 
 def bronnen_myst(soort: str) -> list[str]:
     """Eén tabel van het bronnenregister: titel met link, medium, datum en waarvoor het boek de bron gebruikt."""
-    from samenwerkingscode import bronnen
+    from samenwerkingscode.model import bronnen
 
     rijen = []
     for b in bronnen.bronnen():
@@ -429,7 +428,7 @@ class Bronnen(_MystDirective):
     optional_arguments = 0
 
     def myst(self) -> list[str]:
-        from samenwerkingscode.bronnen import REGISTER
+        from samenwerkingscode.model.bronnen import REGISTER
 
         self.env.note_dependency(str(REGISTER))
         if self.arguments[0] not in BRONSOORTEN:
@@ -438,14 +437,14 @@ class Bronnen(_MystDirective):
 
 
 def _casus_springendal(projectmap: Path) -> Any:
-    from samenwerkingscode import casus
+    from samenwerkingscode.model import casus
 
     return casus.laad_casus(projectmap / SPRINGENDAL)
 
 
 def tijdlijn_myst(projectmap: Path) -> list[str]:
     """De tijdlijn van de casus, elke regel met de bron die juist die gebeurtenis noemt."""
-    from samenwerkingscode import bronnen
+    from samenwerkingscode.model import bronnen
 
     rijen = []
     for g in _casus_springendal(projectmap).tijdlijn:
@@ -475,7 +474,7 @@ class CasusOnderdeel(_MystDirective):
     optional_arguments = 0
 
     def myst(self) -> list[str]:
-        from samenwerkingscode.bronnen import REGISTER
+        from samenwerkingscode.model.bronnen import REGISTER
 
         self.env.note_dependency(str(self.bronmap() / SPRINGENDAL))
         self.env.note_dependency(str(REGISTER))
@@ -490,7 +489,7 @@ class Toetsvragen(_MystDirective):
     """De vier toetsvragen met hun deelvragen, de stap terug en de schaal."""
 
     def myst(self) -> list[str]:
-        from samenwerkingscode import toets
+        from samenwerkingscode.model import toets
 
         self.afhankelijk_van_model("toetsvragen")
         regels: list[str] = []
@@ -515,7 +514,7 @@ class Schakelbak(_MystDirective):
     """De signalen van de Schakelbak met de richting en de interventies (uitwerking in deze cursuskit)."""
 
     def myst(self) -> list[str]:
-        from samenwerkingscode import schakelbak
+        from samenwerkingscode.model import schakelbak
 
         self.afhankelijk_van_model("schakelbak")
         richtingen = {r.sleutel: r for r in schakelbak.laad_schakelbak().richtingen}
@@ -574,13 +573,14 @@ def maak_werkbladen(doelmap: Path, projectmap: Path) -> list[Path]:
     Een A3-PDF tekenen kost seconden; bij een ongewijzigde bron hergebruiken we het bestand, zodat
     een boek met cache snel blijft en Sphinx de pagina's met de links niet opnieuw hoeft te lezen.
     """
-    from samenwerkingscode import casus, model
+    from samenwerkingscode import model
+    from samenwerkingscode.model import casus
 
     casuspad = projectmap / SPRINGENDAL
     bronnen = [
         *(PAKKET / "figuren").glob("*.py"),
-        PAKKET / "canvas.py",
-        PAKKET / "casus.py",  # de woorden van de herkomstnoot
+        PAKKET / "model" / "canvas.py",
+        PAKKET / "model" / "casus.py",  # de woorden van de herkomstnoot
         Path(__file__).resolve(),  # titels en ondertitels van de werkbladen staan hier
         model.model_pad("canvas"),
         casuspad,
@@ -609,7 +609,7 @@ def maak_werkbladen(doelmap: Path, projectmap: Path) -> list[Path]:
 def _werkbladen_maken(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     try:
         maak_werkbladen(werkbladmap(app), Path(app.srcdir))
@@ -689,17 +689,15 @@ def _zonder_thebe(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             knoop.parent.remove(knoop)
 
 
-#: Modules die nooit in een widgetcel draaien (het boek zelf, de opdrachtregel en de trainerskant).
+#: Lagen die nooit in een widgetcel draaien (het boek zelf, de trainerskant en de opdrachtregel).
 #: Een wijziging daarin hoeft de weergaven niet opnieuw uit te voeren. Alles wat hier niet staat,
 #: telt wel mee: liever een keer te veel uitvoeren dan een verouderde weergave in het boek.
-NIET_IN_WIDGETS = frozenset(
-    {"boek.py", "cli.py", "cursus.py", "cursusmap.py", "feedback_filter.py", "inleveren.py", "rapportage.py"}
-)
+NIET_IN_WIDGETS = frozenset({"boek", "cursus", "cli.py"})
 
 
 def _widgetbronnen(projectmap: Path) -> list[Path]:
     """Alles waar een widgetweergave van afhangt: de code, het model (ook een eigen modelmap) en de casussen."""
-    code = [p for p in PAKKET.rglob("*.py") if not (p.parent == PAKKET and p.name in NIET_IN_WIDGETS)]
+    code = [p for p in PAKKET.rglob("*.py") if p.relative_to(PAKKET).parts[0] not in NIET_IN_WIDGETS]
     eigen_model = os.environ.get("REGIE_MODEL_MAP", "")
     return [
         *code,

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import (
+from samenwerkingscode.model.yamlbestand import (
     Plek,
     RegieFout,
     StrengModel,
+    Teksten,
     bedoel_je,
-    controleer_plaatshouders,
     validatiefout,
 )
 
@@ -119,7 +119,7 @@ _PLAATSHOUDERS = {
 }
 
 
-class Adviezen(StrengModel):
+class Adviezen(Teksten):
     """De vaste adviesteksten; plaatshouders tussen accolades worden ingevuld."""
 
     trede_onder_drempel: str = Field(min_length=1)
@@ -128,12 +128,7 @@ class Adviezen(StrengModel):
     niets_gescoord: str = Field(min_length=1)
     onvolledig: str = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _controleer_plaatshouders(self) -> Adviezen:
-        problemen = controleer_plaatshouders(self, _PLAATSHOUDERS)
-        if problemen:
-            raise validatiefout("Adviezen", problemen)
-        return self
+    PLAATSHOUDERS: ClassVar[dict[str, set[str]]] = _PLAATSHOUDERS
 
 
 class ToetsModel(StrengModel):

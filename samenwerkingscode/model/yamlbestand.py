@@ -15,12 +15,12 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from samenwerkingscode.bestanden import os_reden
+from samenwerkingscode.model.bestanden import os_reden
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -644,25 +644,37 @@ def validatiefout(titel: str, problemen: list[tuple[Plek, str, object]]) -> Vali
     )
 
 
-def controleer_plaatshouders(model: BaseModel, toegestaan: dict[str, set[str]]) -> list[tuple[Plek, str, object]]:
-    """Elke tekst in een modelbestand mag alleen de {plaatshouders} gebruiken die de code invult."""
-    import string
+class Teksten(StrengModel):
+    """Vaste teksten uit een modelbestand, met {plaatshouders} die de code invult.
 
-    problemen: list[tuple[Plek, str, object]] = []
-    for naam, mag in toegestaan.items():
-        tekst = getattr(model, naam)
-        try:
-            gebruikt = {veld for _, veld, _, _ in string.Formatter().parse(tekst) if veld is not None}
-        except ValueError:
-            problemen.append(
-                ((naam,), "een accolade { of } staat niet goed; gebruik {{ en }} voor een losse accolade", tekst)
-            )
-            continue
-        onbekend = sorted(gebruikt - mag)
-        if onbekend:
-            lijst = ", ".join("{" + t + "}" for t in sorted(mag)) or "geen"
-            problemen.append(((naam,), f"onbekende plaatshouder {{{onbekend[0]}}}; toegestaan: {lijst}", tekst))
-    return problemen
+    Een subklasse noemt in ``PLAATSHOUDERS`` per veld welke plaatshouders het mag gebruiken; een
+    andere plaatshouder of een losse accolade is een fout met de naam van het veld, zodat een trainer
+    die de tekst vervangt het meteen ziet en niet pas als een deelnemer een kapotte zin krijgt.
+    """
+
+    PLAATSHOUDERS: ClassVar[dict[str, set[str]]] = {}
+
+    @model_validator(mode="after")
+    def _plaatshouders(self) -> Teksten:
+        import string
+
+        problemen: list[tuple[Plek, str, object]] = []
+        for naam, mag in self.PLAATSHOUDERS.items():
+            tekst = getattr(self, naam)
+            try:
+                gebruikt = {veld for _, veld, _, _ in string.Formatter().parse(tekst) if veld is not None}
+            except ValueError:
+                problemen.append(
+                    ((naam,), "een accolade { of } staat niet goed; gebruik {{ en }} voor een losse accolade", tekst)
+                )
+                continue
+            onbekend = sorted(gebruikt - mag)
+            if onbekend:
+                lijst = ", ".join("{" + t + "}" for t in sorted(mag)) or "geen"
+                problemen.append(((naam,), f"onbekende plaatshouder {{{onbekend[0]}}}; toegestaan: {lijst}", tekst))
+        if problemen:
+            raise validatiefout(type(self).__name__, problemen)
+        return self
 
 
 def uitvoersoort(uit: Path | str, toegestaan: tuple[str, ...], wat: str, *, map_moet_bestaan: bool = False) -> str:

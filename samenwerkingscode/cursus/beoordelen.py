@@ -16,7 +16,7 @@ Waarom zo:
 - **Nooit stil een nul.** Kon een nakijkcel niet nakijken (ze drukt dan een regel af die begint
   met :data:`MARKERING`), gaf ze een fout of liep de tijd op, dan heet de inlevering
   "nakijken mislukt", met de reden, en eindigt ``regie cursus beoordeel`` niet met 0.
-- **Afgeschermd.** De kernel draait, waar dat kan, in een zandbak (:mod:`samenwerkingscode.zandbak`).
+- **Afgeschermd.** De kernel draait, waar dat kan, in een zandbak (:mod:`samenwerkingscode.cursus.zandbak`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from samenwerkingscode.cursusmap import TIJDSLIMIET, Cursusmap, cursusmap
+from samenwerkingscode.cursus.cursusmap import TIJDSLIMIET, Cursusmap, cursusmap
 
 MARKERING = "REGIE-NAKIJKFOUT:"
 """Een nakijkcel die niet kon nakijken, drukt een regel af die hiermee begint, gevolgd door de reden.
@@ -89,7 +89,7 @@ class Uitslag:
     leeg: bool = False
     """De deelnemer vulde niets in: gewoon 0 punten, geen fout."""
     zandbak: bool = True
-    """Draaide de kernel afgeschermd (zie :mod:`samenwerkingscode.zandbak`)?"""
+    """Draaide de kernel afgeschermd (zie :mod:`samenwerkingscode.cursus.zandbak`)?"""
 
     @property
     def status(self) -> str:
@@ -323,13 +323,13 @@ def voorcontrole(map_: Cursusmap, naam: str, deelnemer: str, doel: Path | None =
 
 
 def _zandbak_omgeving(map_: Cursusmap, verbinding: Path) -> None:
-    """Zet de afscherming voor de kernels van dit werkproces (zie :mod:`samenwerkingscode.zandbak`)."""
+    """Zet de afscherming voor de kernels van dit werkproces (zie :mod:`samenwerkingscode.cursus.zandbak`)."""
     import site
 
-    from samenwerkingscode import zandbak
-    from samenwerkingscode.cursusmap import PROJECT
+    from samenwerkingscode.cursus import zandbak
+    from samenwerkingscode.cursus.cursusmap import PROJECT
 
-    pakket = Path(__file__).resolve().parent
+    pakket = Path(__file__).resolve().parents[1]
     verberg = [map_.cohort, map_.bron, PROJECT, map_.exchange]
     leesbaar = [Path(sys.prefix), Path(sys.base_prefix), pakket, PROJECT / "casussen"]
     leesbaar += [Path(p) for p in site.getsitepackages()]
@@ -350,7 +350,7 @@ def _api(inst: Instellingen, map_: Cursusmap, werk: Path, verbinding: Path) -> t
     """De nbgrader-API van dit werkproces: eigen cijferboek, opgeschoonde inleveringen, tijd, zandbak."""
     from traitlets.config import Config
 
-    from samenwerkingscode.cursus import maak_api
+    from samenwerkingscode.cursus.koppeling import maak_api
 
     if werk in _APIS:
         return _APIS[werk]
@@ -360,7 +360,7 @@ def _api(inst: Instellingen, map_: Cursusmap, werk: Path, verbinding: Path) -> t
     extra.CourseDirectory.db_url = f"sqlite:///{werk / 'gradebook.db'}"
     extra.Execute.timeout_func = budget
     if inst.zandbak:
-        from samenwerkingscode.zandbak import KERNELNAAM
+        from samenwerkingscode.cursus.zandbak import KERNELNAAM
 
         extra.Execute.kernel_name = KERNELNAAM
         extra.KernelManager.transport = "ipc"
@@ -375,8 +375,8 @@ def _beoordeel_taak(inst: Instellingen, werk: Path, verbinding: Path, naam: str,
     import nbformat
     from nbgrader.api import Gradebook
 
-    from samenwerkingscode.cursus import _laatste_regel, _zonder_sqlalchemy_ruis
-    from samenwerkingscode.cursusmap import CURSUS_ID
+    from samenwerkingscode.cursus.cursusmap import CURSUS_ID
+    from samenwerkingscode.cursus.koppeling import _laatste_regel, _zonder_sqlalchemy_ruis
 
     map_ = cursusmap(inst.cohort, inst.bron)
     invoer = werk / "in"
@@ -427,7 +427,7 @@ def _leeg_resultaat(reden: str) -> dict[str, Any]:
 def werker(nummer: int, inst: Instellingen, taken: Any, uitkomsten: Any) -> None:
     """Een werkproces: lees taken (JSON-regels) tot het einde van ``taken``, schrijf elke uitkomst als JSON-regel.
 
-    Het hoofdproces start dit met ``python -m samenwerkingscode.beoordelen`` in een eigen sessie:
+    Het hoofdproces start dit met ``python -m samenwerkingscode.cursus.beoordelen`` in een eigen sessie:
     Ctrl-C in de terminal gaat dan alleen naar het hoofdproces, dat de werkprocessen zelf stopt.
     """
     map_ = cursusmap(inst.cohort, inst.bron)
@@ -437,7 +437,7 @@ def werker(nummer: int, inst: Instellingen, taken: Any, uitkomsten: Any) -> None
     verbinding = Path(inst.sockets or tempfile.mkdtemp(prefix="regie-k-")) / str(nummer)
     verbinding.mkdir(parents=True, exist_ok=True)
     if inst.zandbak:
-        from samenwerkingscode.zandbak import schrijf_kernelspec
+        from samenwerkingscode.cursus.zandbak import schrijf_kernelspec
 
         schrijf_kernelspec(werk / "jupyter")
         os.environ["JUPYTER_PATH"] = os.pathsep.join([str(werk / "jupyter"), os.environ.get("JUPYTER_PATH", "")])
@@ -483,7 +483,7 @@ def ctrl_c_uitgesteld() -> Iterator[None]:
 
 def _schrijf_json(pad: Path, gegevens: dict[str, Any]) -> None:
     """Atomisch, via de ene schrijver van de kit: nooit een half uitslagenbestand."""
-    from samenwerkingscode.bestanden import schrijf_atomisch
+    from samenwerkingscode.model.bestanden import schrijf_atomisch
 
     schrijf_atomisch(pad, json.dumps(gegevens, ensure_ascii=False, indent=1, sort_keys=True))
 
@@ -502,7 +502,7 @@ def voeg_samen(map_: Cursusmap, naam: str, deelnemer: str, uitkomst: dict[str, A
     """Zet de uitkomst van een werkproces in het echte cijferboek (via nbgraders API) en in de uitslagen."""
     from datetime import datetime
 
-    from samenwerkingscode.cursus import gradebook
+    from samenwerkingscode.cursus.koppeling import gradebook
 
     uitslag = Uitslag(
         deelnemer=deelnemer,
@@ -513,7 +513,7 @@ def voeg_samen(map_: Cursusmap, naam: str, deelnemer: str, uitkomst: dict[str, A
         eigen_code=list(uitkomst.get("eigen_code", [])),
         leeg=bool(uitkomst.get("leeg")),
     )
-    from samenwerkingscode.cursus import _zonder_sqlalchemy_ruis
+    from samenwerkingscode.cursus.koppeling import _zonder_sqlalchemy_ruis
 
     with ctrl_c_uitgesteld(), _zonder_sqlalchemy_ruis():
         if uitslag.beoordeeld:
@@ -564,7 +564,14 @@ class _Plek:
 def _start(nummer: int, inst: Instellingen) -> _Plek:
     lezen, schrijven = os.pipe()
     proces = subprocess.Popen(
-        [sys.executable, "-m", "samenwerkingscode.beoordelen", str(nummer), str(schrijven), json.dumps(asdict(inst))],
+        [
+            sys.executable,
+            "-m",
+            "samenwerkingscode.cursus.beoordelen",
+            str(nummer),
+            str(schrijven),
+            json.dumps(asdict(inst)),
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         pass_fds=(schrijven,),
@@ -670,15 +677,9 @@ def beoordeel_alles(
     ``parallel``: het aantal werkprocessen (standaard: alle kernen). ``zandbak``: de kernels
     afschermen (standaard: als bubblewrap hier werkt; ``True`` eist het).
     """
-    from samenwerkingscode.cursus import (
-        beoordeelmodus_aan,
-        gradebook,
-        inleveringen,
-        maak_api,
-        opdrachtnamen,
-        zorg_voor_release,
-    )
-    from samenwerkingscode.yamlbestand import RegieFout
+    from samenwerkingscode.cursus.koppeling import beoordeelmodus_aan, gradebook, inleveringen, maak_api, opdrachtnamen
+    from samenwerkingscode.cursus.uitdelen import zorg_voor_release
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     map_ = cursusmap(cohort, bron)
     namen = opdrachtnamen(map_, blok, alleen_beoordeeld=True)
@@ -686,7 +687,7 @@ def beoordeel_alles(
     if not taken:
         return []
     if zandbak is not False:
-        from samenwerkingscode import zandbak as _zandbak
+        from samenwerkingscode.cursus import zandbak as _zandbak
 
         werkt, reden = _zandbak.werkt()
         if zandbak and not werkt:
@@ -780,7 +781,7 @@ def tabel(uitslagen: list[Uitslag]) -> str:
 
 
 def _main(argv: list[str]) -> None:
-    """``python -m samenwerkingscode.beoordelen NUMMER FD INSTELLINGEN``: een werkproces (zie :func:`verdeel`)."""
+    """``python -m samenwerkingscode.cursus.beoordelen NUMMER FD INSTELLINGEN``: een werkproces (zie :func:`verdeel`)."""
     nummer, fd, inst = int(argv[0]), int(argv[1]), Instellingen(**json.loads(argv[2]))
     with os.fdopen(fd, "w", encoding="utf-8") as uitkomsten:
         werker(nummer, inst, sys.stdin, uitkomsten)
@@ -788,3 +789,33 @@ def _main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     _main(sys.argv[1:])
+
+
+def beoordeel(
+    *,
+    cohort: str | os.PathLike[str] | None = None,
+    blok: int | str | None = None,
+    bron: str | os.PathLike[str] | None = None,
+    tijdslimiet: int = TIJDSLIMIET,
+    tijd_per_inlevering: int | None = None,
+    parallel: int | None = None,
+) -> int:
+    """Beoordeel alle ingeleverde opdrachten automatisch; geeft 0 als alles goed ging, anders 1.
+
+    Een kapotte inlevering, eigen code, een verwijderde of gewijzigde testcel of een nakijkcel die
+    niet kon nakijken ("nakijken mislukt") komt met uitleg in de tabel; de rest van de groep wordt
+    gewoon beoordeeld. Zie hieronder (parallel, zandbak, tijdslimieten).
+    """
+    from samenwerkingscode.beoordelen import TIJD_PER_INLEVERING
+
+    uitslagen = beoordeel_alles(
+        cohort=cohort,
+        blok=blok,
+        bron=bron,
+        tijdslimiet=tijdslimiet,
+        tijd_per_inlevering=tijd_per_inlevering or TIJD_PER_INLEVERING,
+        parallel=parallel,
+    )
+    tekst, code = samenvatting(uitslagen)
+    print(tekst)
+    return code

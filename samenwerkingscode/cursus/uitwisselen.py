@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from samenwerkingscode.cursusmap import Cursusmap, cursusmap
-from samenwerkingscode.yamlbestand import RegieFout
+from samenwerkingscode.cursus.cursusmap import Cursusmap, cursusmap
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 EIGEN_CASUS = "eigen-casus"
 LEZEN = "lezen-"
@@ -110,7 +110,7 @@ def gedeelde_casussen(map_: Cursusmap) -> list[IngeleverdeCasus]:
 
 def namen(map_: Cursusmap) -> dict[str, str]:
     """De namen uit het cijferboek (voornaam achternaam); wie geen naam heeft, heet zoals zijn id."""
-    from samenwerkingscode.cursus import gradebook
+    from samenwerkingscode.cursus.koppeling import gradebook
 
     uit: dict[str, str] = {}
     if not map_.gradebook.is_file():
@@ -234,7 +234,7 @@ def lees_verdeling(map_: Cursusmap) -> Verdeling | None:
 
 def _schrijf_tekst(pad: Path, tekst: str) -> None:
     """Atomisch schrijven (één schrijver voor de hele kit): een half geschreven verdeling bestaat nooit."""
-    from samenwerkingscode.bestanden import schrijf_atomisch
+    from samenwerkingscode.model.bestanden import schrijf_atomisch
 
     pad.parent.mkdir(parents=True, exist_ok=True)
     schrijf_atomisch(pad, tekst)
@@ -334,7 +334,7 @@ def uitwisselen(
     zaad: int | None = None,
 ) -> Uitwisseling:
     """Verdeel de gedeelde casussen over lezers en geef elke lezer met nieuwe casussen zijn leesopdracht."""
-    from samenwerkingscode.cursus import maak_api
+    from samenwerkingscode.cursus.koppeling import maak_api
 
     map_ = cursusmap(cohort, bron)
     api = maak_api(map_)
@@ -406,7 +406,7 @@ def _trek_in(map_: Cursusmap, api: Any, verdeling: Verdeling, auteur: str) -> No
                 _schrijf_tekst(data_pad, json.dumps(data, ensure_ascii=False, indent=2))
             (plek / f"{code}.png").unlink(missing_ok=True)
         if (map_.release / naam).is_dir():
-            from samenwerkingscode.cursus import _zip_map
+            from samenwerkingscode.cursus.koppeling import _zip_map
 
             _zip_map(map_.release / naam, map_.uitdelen / f"{naam}.zip", naam)
     (map_.cohort / "uitwisselen" / "posters" / f"{code}.png").unlink(missing_ok=True)
@@ -414,7 +414,7 @@ def _trek_in(map_: Cursusmap, api: Any, verdeling: Verdeling, auteur: str) -> No
 
 def _poster(map_: Cursusmap, casus: IngeleverdeCasus, code: str) -> Path | None:
     """Het canvas als poster (PNG), één keer per casus getekend en bewaard in ``uitwisselen/posters/``."""
-    from samenwerkingscode import canvas as canvasmodel
+    from samenwerkingscode.model import canvas as canvasmodel
 
     pad = map_.cohort / "uitwisselen" / "posters" / f"{code}.png"
     if pad.is_file():
@@ -440,7 +440,7 @@ def _geef_uit(
     """Schrijf de leesopdracht in ``release/<naam>/`` (+ zip) en zet haar in de uitwisseling van nbgrader."""
     import nbformat
 
-    from samenwerkingscode.cursus import _zip_map, gradebook
+    from samenwerkingscode.cursus.koppeling import _zip_map, gradebook
 
     doel = map_.release / naam
     if doel.exists():
@@ -523,7 +523,7 @@ def _pagina(titel: str, inhoud: str) -> str:
 
 
 def _reactie_html(r: Reactie, nummer: int, naamlijst: Mapping[str, str]) -> str:
-    from samenwerkingscode import samen_oefenen
+    from samenwerkingscode.model import samen_oefenen
 
     kop = f"Reactie van {naamlijst.get(r.lezer, r.lezer)}" if r.met_naam else f"Reactie {nummer} (anoniem)"
     delen = [f"<h2>{html.escape(kop)}</h2>"]
@@ -609,7 +609,7 @@ def _als_feedback(map_: Cursusmap, api: Any, auteur: str, pagina: Path) -> bool:
 
 def terug(*, cohort: str | os.PathLike[str] | None = None, bron: str | os.PathLike[str] | None = None) -> Terugbrengst:
     """Verzamel de reacties, maak per auteur zijn pagina en schrijf het overzicht voor de trainer."""
-    from samenwerkingscode.cursus import maak_api
+    from samenwerkingscode.cursus.koppeling import maak_api
 
     map_ = cursusmap(cohort, bron)
     verdeling = lees_verdeling(map_)

@@ -19,11 +19,11 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from samenwerkingscode import canvas as canvasmodel
-from samenwerkingscode.bestanden import schrijf_atomisch
-from samenwerkingscode.cursusmap import PROJECT, Cursusmap, cursusmap
-from samenwerkingscode.uitwisselen import IngeleverdeCasus, gedeelde_casussen, lees_verdeling, namen
-from samenwerkingscode.yamlbestand import RegieFout, uitvoersoort
+from samenwerkingscode.cursus.cursusmap import PROJECT, Cursusmap, cursusmap
+from samenwerkingscode.cursus.uitwisselen import IngeleverdeCasus, gedeelde_casussen, lees_verdeling, namen
+from samenwerkingscode.model import canvas as canvasmodel
+from samenwerkingscode.model.bestanden import schrijf_atomisch
+from samenwerkingscode.model.yamlbestand import RegieFout, uitvoersoort
 
 SAMENVATTING_VELDEN = ("partijen", "doelen", "bijdragen")
 MAX_PUNTEN = 3
@@ -119,7 +119,7 @@ def schrijf_pdf(
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
-    from samenwerkingscode.bestanden import atomisch
+    from samenwerkingscode.model.bestanden import atomisch
 
     with (
         atomisch(uit) as tijdelijk,

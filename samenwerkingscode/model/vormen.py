@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from samenwerkingscode import model
-from samenwerkingscode.yamlbestand import RegieFout, StrengModel, bedoel_je
+from samenwerkingscode.model.yamlbestand import RegieFout, StrengModel, bedoel_je
 
 
 class Samenwerkingsvorm(StrEnum):

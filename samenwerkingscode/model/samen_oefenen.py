@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from samenwerkingscode import vormen
+from samenwerkingscode.model import vormen
 
 GEEN = "nog geen keuze"
 

@@ -806,8 +806,6 @@ def beoordeel(
     niet kon nakijken ("nakijken mislukt") komt met uitleg in de tabel; de rest van de groep wordt
     gewoon beoordeeld. Zie hieronder (parallel, zandbak, tijdslimieten).
     """
-    from samenwerkingscode.beoordelen import TIJD_PER_INLEVERING
-
     uitslagen = beoordeel_alles(
         cohort=cohort,
         blok=blok,

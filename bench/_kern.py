@@ -223,11 +223,26 @@ class Reeks:
         self.wand.append(time.perf_counter() - begin)
         self.cpu.append(cpu_tijd() - cpu)
 
+    @property
+    def mediaan(self) -> float:
+        return mediaan(self.wand)
+
+    def meting(self, naam: str, basis: Reeks | None = None, **velden: object) -> Meting:
+        """Een regel voor de tabel: mediaan, spreiding en processortijd van deze reeks, tegen ``basis``."""
+        return Meting(
+            naam=naam,
+            waarde=self.mediaan,
+            basislijn=basis.mediaan if basis is not None else None,
+            spreiding=spreiding(self.wand),
+            cpu=mediaan(self.cpu),
+            **velden,  # type: ignore[arg-type]
+        )
+
 
 def afwisselend(
     taken: Mapping[str, Callable[[], object]], herhalingen: int, opwarmen: bool = False
-) -> dict[str, list[float]]:
-    """Voer de taken om en om uit en geef per taak de gemeten tijden (seconden).
+) -> dict[str, Reeks]:
+    """Voer de taken om en om uit en geef per taak de gemeten wandklok- en processortijden (seconden).
 
     Om en om, en per ronde in een andere volgorde: een drukke minuut op de machine treft dan
     alle taken, niet alleen de ene die toevallig net liep.
@@ -236,13 +251,11 @@ def afwisselend(
     if opwarmen:
         for naam in namen:
             taken[naam]()
-    tijden: dict[str, list[float]] = {naam: [] for naam in namen}
+    tijden = {naam: Reeks() for naam in namen}
     for ronde in range(herhalingen):
         volgorde = namen[ronde % len(namen) :] + namen[: ronde % len(namen)] if namen else []
         for naam in volgorde:
-            begin = time.perf_counter()
-            taken[naam]()
-            tijden[naam].append(time.perf_counter() - begin)
+            tijden[naam].meet(taken[naam])
     return tijden
 
 

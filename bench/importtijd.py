@@ -7,7 +7,7 @@ eerste cel. ipywidgets moet er toch in, dus dat is de maat. Beide imports worden
 
 from __future__ import annotations
 
-from bench._kern import Doel, Instellingen, Meting, afwisselend, draai, mediaan
+from bench._kern import Doel, Instellingen, Meting, afwisselend, draai
 
 NAAM = "import"
 DOEL = Doel(1.2)
@@ -21,10 +21,9 @@ def meet(inst: Instellingen) -> list[Meting]:
     }
     tijden = afwisselend(taken, n, opwarmen=True)
     return [
-        Meting(
-            naam="import samenwerkingscode",
-            waarde=mediaan(tijden["samenwerkingscode"]),
-            basislijn=mediaan(tijden["ipywidgets"]),
+        tijden["samenwerkingscode"].meting(
+            "import samenwerkingscode",
+            tijden["ipywidgets"],
             doel=DOEL,
             toelichting=f"basislijn: import ipywidgets; beide met interpreterstart, mediaan van {n}",
         )

@@ -19,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench._kern import BenchFout, Doel, Instellingen, Meting, afwisselend, mediaan
+from bench._kern import BenchFout, Doel, Instellingen, Meting, afwisselend
 
 NAAM = "lab"
 DOEL = Doel(2.0)
@@ -98,18 +98,16 @@ def meet(inst: Instellingen) -> list[Meting]:
             start_en_wacht([regie, "lab"], inst, inst.project, klaar, omgeving)
 
         tijden = afwisselend({"jupyter lab": kaal, "regie lab": eerste_regie_lab}, n)
-    waarde, basislijn = mediaan(tijden["regie lab"]), mediaan(tijden["jupyter lab"])
+    regie_lab = tijden["regie lab"]
     return [
-        Meting(
-            naam="eerste start regie lab",
-            waarde=waarde,
-            basislijn=basislijn,
+        regie_lab.meting(
+            "eerste start regie lab",
+            tijden["jupyter lab"],
             doel=DOEL,
             toelichting=f"basislijn: kale jupyter lab-start; tot Lab antwoordt en {len(namen)} versies klaarstaan, mediaan van {n}",
         ),
-        Meting(
-            naam="eerste start regie lab (seconden)",
-            waarde=waarde,
+        regie_lab.meting(
+            "eerste start regie lab (seconden)",
             doel=DOEL_SECONDEN,
             toelichting="het doel uit issue 16 (≤ 8 s); op een drukke machine onbetrouwbaar",
         ),

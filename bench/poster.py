@@ -12,22 +12,12 @@ import re
 import tempfile
 from pathlib import Path
 
-from bench._kern import BenchFout, Doel, Instellingen, Meting, afwisselend, draai, duur, mediaan
+from bench._kern import BenchFout, Doel, Instellingen, Meting, afwisselend, draai, duur, mediaan, spreiding
 
 NAAM = "poster"
 DOEL = Doel(1.0, "waarde")
 CASUS = Path("casussen/springendal-mosbeek.yml")
 A3_PT = (1190.55, 841.89)  # 420 × 297 mm in punten
-
-
-def processortijd_kinderen() -> float:
-    """Gebruikte processortijd (user + sys) van afgelopen subprocessen; 0 waar dat niet te meten is (Windows)."""
-    try:
-        import resource
-    except ImportError:
-        return 0.0
-    gebruik = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return gebruik.ru_utime + gebruik.ru_stime
 
 
 def controleer_pdf(pad: Path) -> None:
@@ -50,33 +40,27 @@ def meet(inst: Instellingen) -> list[Meting]:
     with tempfile.TemporaryDirectory(prefix="bench-poster-") as tmp:
         uit = Path(tmp) / "x.pdf"
 
-        cpu: list[float] = []
-
         def poster() -> None:
             uit.unlink(missing_ok=True)
-            voor = processortijd_kinderen()
             draai([regie, "canvas", CASUS, "--uit", uit], inst)
-            cpu.append(processortijd_kinderen() - voor)
             controleer_pdf(uit)
 
         tijden = afwisselend(
             {"poster": poster, "start": lambda: draai([inst.python, "-c", "pass"], inst)}, n, opwarmen=True
         )
-    totaal, start = mediaan(tijden["poster"]), mediaan(tijden["start"])
+    poster_reeks, start_reeks = tijden["poster"], tijden["start"]
+    totaal, start = poster_reeks.mediaan, start_reeks.mediaan
     return [
         Meting(
             naam="regie canvas → A3-pdf (na interpreterstart)",
             waarde=totaal - start,
             basislijn=start,
             doel=DOEL,
+            spreiding=spreiding(poster_reeks.wand),
+            cpu=mediaan(poster_reeks.cpu) - mediaan(start_reeks.cpu),
             toelichting=(
                 f"mediaan van {n}: hele opdracht {duur(totaal)} min interpreterstart (python -c pass) {duur(start)}; "
-                "de verhouding is ten opzichte van die start"
-                + (
-                    f"; processortijd van de hele opdracht {duur(mediaan(cpu))} (minder gevoelig voor een drukke machine)"
-                    if any(cpu)
-                    else ""
-                )
+                "de verhouding is ten opzichte van die start; CPU: processortijd van de opdracht min die van de start"
             ),
         )
     ]

@@ -122,10 +122,11 @@ def test_afwisselend_voert_elke_taak_even_vaak_en_om_en_om_uit() -> None:
     volgorde: list[str] = []
     taken = {naam: (lambda naam=naam: volgorde.append(naam)) for naam in ("a", "b", "c")}
     tijden = afwisselend(taken, 3, opwarmen=True)
-    assert {k: len(v) for k, v in tijden.items()} == {"a": 3, "b": 3, "c": 3}
+    assert {k: len(v.wand) for k, v in tijden.items()} == {"a": 3, "b": 3, "c": 3}
+    assert {k: len(v.cpu) for k, v in tijden.items()} == {"a": 3, "b": 3, "c": 3}
     assert volgorde[:3] == ["a", "b", "c"]  # opwarmen
     assert volgorde[3:] == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
-    assert all(t >= 0 for v in tijden.values() for t in v)
+    assert all(t >= 0 for v in tijden.values() for t in v.wand + v.cpu)
 
 
 def test_herhalingen_overschrijven_de_standaard() -> None:
@@ -218,6 +219,14 @@ def test_reeks_meet_wand_en_cpu_per_run() -> None:
         reeks.meet(lambda: sum(range(1000)))
     assert len(reeks.wand) == len(reeks.cpu) == 3
     assert all(t >= 0 for t in reeks.wand + reeks.cpu)
+
+
+def test_een_reeks_wordt_een_regel_met_mediaan_spreiding_en_cpu() -> None:
+    """Elke meting uit een reeks krijgt vanzelf haar spreiding en processortijd in de tabel."""
+    reeks, basis = Reeks(wand=[1.0, 2.0, 3.0, 4.0, 5.0], cpu=[0.5] * 5), Reeks(wand=[1.0, 1.0, 1.0], cpu=[0.1] * 3)
+    m = reeks.meting("x", basis, doel=Doel(2.5))
+    assert (m.waarde, m.basislijn, m.verhouding, m.spreiding, m.cpu) == (3.0, 1.0, 3.0, 2.0, 0.5)
+    assert m.gehaald is False
 
 
 def test_belasting_boven_kernen_is_onbetrouwbaar() -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.figuren import _cache
@@ -70,6 +72,15 @@ class ToetsWidget(OefeningWidget):
         # keuzelijst, ook als JupyterLab de berichten van een drukke kernel in een andere volgorde
         # aflevert dan de deelnemer klikte. Het wisselen gebeurt in de browser (jslink).
         self.keuzes_per_moment: dict[str, dict[str, widgets.Dropdown]] = {}
+        # Eén layout en stijl per soort element, gedeeld door alle rijen: ipywidgets maakt anders per
+        # keuzelijst en label een eigen Layout- en Style-widget (honderden in blok 4), en dat kost
+        # bij Run All merkbaar tijd. Deze layouts veranderen nooit per rij.
+        keuze_layout = widgets.Layout(width="15em", max_width="100%")
+        label_layout = widgets.Layout(flex="1 1 16em", width="auto", padding="0 0 0 0.5em")
+        rij_layout = widgets.Layout(align_items="center")
+        kolom_layout = widgets.Layout()
+        keuze_stijl = DescriptionStyle()
+        tekst_stijl = HTMLStyle()
         stapels: list[widgets.Widget] = []
         for moment in self.momenten:
             keuzes: dict[str, widgets.Dropdown] = {}
@@ -77,7 +88,9 @@ class ToetsWidget(OefeningWidget):
             for trede in toets.toetsvragen():
                 kop = widgets.HTML(
                     f"<h4 style='margin:0.8em 0 0.1em'>{trede.nummer}. {html.escape(trede.vraag)}</h4>"
-                    f"<div style='color:#4a5a6a;font-size:90%'>{html.escape(trede.uitleg)}</div>"
+                    f"<div style='color:#4a5a6a;font-size:90%'>{html.escape(trede.uitleg)}</div>",
+                    layout=kolom_layout,
+                    style=tekst_stijl,
                 )
                 rijen: list[widgets.Widget] = [kop]
                 for deelvraag in trede.deelvragen:
@@ -85,19 +98,21 @@ class ToetsWidget(OefeningWidget):
                         options=opties,
                         value=GEEN_SCORE,
                         tooltip=f"{deelvraag.vraag} ({moment})",
-                        layout=widgets.Layout(width="15em", max_width="100%"),
+                        layout=keuze_layout,
+                        style=keuze_stijl,
                     )
                     keuze.observe(lambda _w, m=moment, s=deelvraag.sleutel: self._score_gewijzigd(m, s), names="value")
                     keuzes[deelvraag.sleutel] = keuze
                     titel = html.escape(deelvraag.uitleg, quote=True)
                     label = widgets.HTML(
                         f"<span class='regie-label' title='{titel}'>{html.escape(deelvraag.vraag)}</span>",
-                        layout=widgets.Layout(flex="1 1 16em", width="auto", padding="0 0 0 0.5em"),
+                        layout=label_layout,
+                        style=tekst_stijl,
                     )
-                    rijen.append(widgets.HBox([keuze, label], layout=widgets.Layout(align_items="center")))
-                groepen.append(widgets.VBox(rijen))
+                    rijen.append(widgets.HBox([keuze, label], layout=rij_layout))
+                groepen.append(widgets.VBox(rijen, layout=kolom_layout))
             self.keuzes_per_moment[moment] = keuzes
-            stapels.append(widgets.VBox(groepen))
+            stapels.append(widgets.VBox(groepen, layout=kolom_layout))
         self.vragen = widgets.Stack(stapels, selected_index=0)
         widgets.jslink((self.moment, "index"), (self.vragen, "selected_index"))
         self.uitslag = widgets.HTML()

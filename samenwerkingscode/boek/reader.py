@@ -99,14 +99,20 @@ def paginas(toc: Path = PROJECT / "_toc.yml") -> list[str]:
     return uit
 
 
-@contextlib.contextmanager
-def _server(map_: Path) -> Iterator[str]:
-    class Stil(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
+class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Stil, directory=str(map_)))
-    draad = threading.Thread(target=server.serve_forever, daemon=True)
+
+@contextlib.contextmanager
+def statische_server(map_: Path) -> Iterator[str]:
+    """Serveer ``map_`` op 127.0.0.1 (vrije poort) in een thread; geeft de basis-URL.
+
+    Chromium drukt de gebouwde HTML af via een echte server (dan laden scripts en lettertypen zoals bij
+    een lezer); de browsertests gebruiken dezelfde server.
+    """
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(map_)))
+    draad = threading.Thread(target=server.serve_forever, name="boekserver", daemon=True)
     draad.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -231,7 +237,7 @@ def maak_reader(html_map: Path, uit: Path, toc: Path = PROJECT / "_toc.yml", *, 
 
 def _maak(browser: Any, html_map: Path, uit: Path, toc: Path) -> None:
     datum = dt.date.today().strftime("%d-%m-%Y")
-    with _server(html_map) as basis:
+    with statische_server(html_map) as basis:
         context = browser.new_context(viewport={"width": BREEDTE_PX, "height": 1000}, locale="nl-NL")
         try:
             page = context.new_page()

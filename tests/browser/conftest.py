@@ -15,8 +15,6 @@ Waarom deze opzet (zie ``ecosystem.md``, valkuilen 7–10):
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
 import re
 import secrets
@@ -25,7 +23,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -46,6 +43,8 @@ from playwright.sync_api import (
     Request,
     expect,
 )
+
+from samenwerkingscode.boek.reader import statische_server
 
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
@@ -304,27 +303,6 @@ def _wacht_op_lab(lab: Lab) -> None:
 
 # --------------------------------------------------------------------------------------------
 # Statische server voor het boek
-
-
-class _StilleHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def statische_server(map_: Path) -> Iterator[str]:
-    """Serveer ``map_`` op 127.0.0.1 (vrije poort) in een thread; geeft de basis-URL."""
-    handler = functools.partial(_StilleHandler, directory=str(map_))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    draad = threading.Thread(target=server.serve_forever, name="boekserver", daemon=True)
-    draad.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        draad.join(timeout=10)
-        assert not draad.is_alive(), "de boekserver stopte niet"
 
 
 # --------------------------------------------------------------------------------------------

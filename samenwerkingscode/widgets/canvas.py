@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from samenwerkingscode import eigen_casus
 from samenwerkingscode.antwoorden import Antwoorden
@@ -191,14 +192,18 @@ class CanvasWidget(OefeningWidget):
         rijen, kolommen = canvasmodel.raster()
         self.velden: dict[str, widgets.Textarea] = {}
         self.cellen: dict[str, widgets.VBox] = {}
+        # Eén layout en stijl per soort element, gedeeld door de negen velden (minder widgets bij Run All).
+        invoer_layout = widgets.Layout(width="100%", height="10em")
+        invoer_stijl = {True: TextStyle(background="#f3f8f4"), False: TextStyle()}
+        kop_layout, kop_stijl = widgets.Layout(), HTMLStyle()
         for veld in canvasmodel.velden():
             kern = veld.rol == "kern"
             invoer = widgets.Textarea(
                 placeholder=veld.vraag,
                 tooltip=veld.toelichting or veld.vraag,
                 continuous_update=True,
-                layout=widgets.Layout(width="100%", height="10em"),
-                style={"background": "#f3f8f4"} if kern else {},
+                layout=invoer_layout,
+                style=invoer_stijl[kern],
             )
             invoer.observe(self._veld_gewijzigd, names="value")
             definitie = html.escape(_tooltip(veld.term, veld.vraag), quote=True)
@@ -210,7 +215,9 @@ class CanvasWidget(OefeningWidget):
             )
             kop = widgets.HTML(
                 f'<b class="regie-label" title="{definitie}">{html.escape(veld.titel)}</b>{merk}'
-                f'<div style="font-size:0.85em;color:#4a5a6a;line-height:1.25">{html.escape(veld.vraag)}</div>'
+                f'<div style="font-size:0.85em;color:#4a5a6a;line-height:1.25">{html.escape(veld.vraag)}</div>',
+                layout=kop_layout,
+                style=kop_stijl,
             )
             cel = widgets.VBox(
                 [kop, invoer],

@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 from pydantic import ValidationError
 
 from samenwerkingscode import nakijken
@@ -367,18 +369,31 @@ class DealWidget(OefeningWidget):
         self.doelen: dict[str, widgets.ToggleButtons] = {}
         self.tegenprestaties: dict[str, widgets.Text] = {}
         blokken: list[widgets.Widget] = []
+        # Gedeelde layouts en stijlen voor de rijen (die veranderen nooit per rij): zo maakt ipywidgets
+        # niet per rij vier extra Layout- en Style-widgets, wat Run All merkbaar vertraagt. Alleen de
+        # tegenprestatie krijgt een eigen layout, want die gaat per rij open en dicht.
+        keuze_stijl = ToggleButtonsStyle(button_width="7.5em")
+        keuze_layout = widgets.Layout()
+        doel_layout = widgets.Layout(width="35%", padding="0 0 0 1em")
+        rij_layout = widgets.Layout()
+        tekst_stijl = HTMLStyle()
+        tegenprestatie_stijl = TextStyle(description_width="initial")
+        partij_layout = widgets.Layout(border_bottom="1px solid #d0d7de", padding="4px 0")
         for partij in self._partijen:
             label = herkomst_label(partij, self._gelezen)
             uitwerking = f" <em>{html.escape(label)}</em>" if label else ""
-            rijen: list[widgets.Widget] = [widgets.HTML(f"<strong>{html.escape(partij.naam)}</strong>{uitwerking}")]
+            rijen: list[widgets.Widget] = [
+                widgets.HTML(f"<strong>{html.escape(partij.naam)}</strong>{uitwerking}", style=tekst_stijl)
+            ]
             for index, doel in enumerate(partij.doelen):
                 sleutel = f"{partij.id}|{index}"
-                keuze = widgets.ToggleButtons(options=list(DOELSTATUSSEN), value=None)
-                keuze.style.button_width = "7.5em"
+                keuze = widgets.ToggleButtons(
+                    options=list(DOELSTATUSSEN), value=None, style=keuze_stijl, layout=keuze_layout
+                )
                 tegenprestatie = widgets.Text(
                     placeholder="Wat krijgt de partij ervoor terug? Laat leeg als ze niets terugkrijgt.",
                     description="Tegenprestatie:",
-                    style={"description_width": "initial"},
+                    style=tegenprestatie_stijl,
                     layout=widgets.Layout(width="95%", margin="0 0 0 2em", display="none"),
                 )
                 keuze.observe(lambda _w: self._doelen_gewijzigd(), names="value")
@@ -387,16 +402,12 @@ class DealWidget(OefeningWidget):
                 self.tegenprestaties[sleutel] = tegenprestatie
                 rijen += [
                     widgets.HBox(
-                        [
-                            widgets.HTML(html.escape(doel), layout=widgets.Layout(width="35%", padding="0 0 0 1em")),
-                            keuze,
-                        ]
+                        [widgets.HTML(html.escape(doel), layout=doel_layout, style=tekst_stijl), keuze],
+                        layout=rij_layout,
                     ),
                     tegenprestatie,
                 ]
-            blokken.append(
-                widgets.VBox(rijen, layout=widgets.Layout(border_bottom="1px solid #d0d7de", padding="4px 0"))
-            )
+            blokken.append(widgets.VBox(rijen, layout=partij_layout))
         zonder = (
             [widgets.HTML(f"<p style='color:#66737b;font-size:90%'>Zonder eigen doelen in de casus (staan hier niet): "
                           f"{html.escape(', '.join(self._zonder_doelen))}.</p>")]

@@ -47,7 +47,7 @@ trainer: venv vendor
 
 # De JupyterHub van de cursus op deze machine (als root): omgeving, proxy (npm, lokaal), accounts, starten.
 CURSUS ?= hub/cursus.voorbeeld.yml
-hub: venv
+hub: venv vendor
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m hub alles $(CURSUS)
 
 test: venv vendor

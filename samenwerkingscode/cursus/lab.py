@@ -115,11 +115,18 @@ def trainersomgeving(static: Path | None = None) -> tuple[dict[str, str], list[s
 
 
 def schrijf_formgraderconfig(configmap: Path, static: Path) -> Path:
-    """Schrijf ``jupyter_server_config.d/zz-regie-formgrader.json``: de server serveert ``static`` onder /static/."""
-    pad = configmap / "jupyter_server_config.d" / "zz-regie-formgrader.json"
+    """Zet ``ServerApp.extra_static_paths`` in ``<configmap>/jupyter_server_config.json`` (de rest blijft staan).
+
+    Een gewoon configbestand en geen bestand in ``jupyter_server_config.d/``: uit die map leest de
+    server alleen welke uitbreidingen aan staan (gemeten met jupyter_server 2.21).
+    """
+    pad = configmap / "jupyter_server_config.json"
+    config: dict[str, Any] = json.loads(pad.read_text(encoding="utf-8")) if pad.is_file() else {}
+    server = config.setdefault("ServerApp", {})
+    paden = [p for p in server.get("extra_static_paths", []) if p != str(static)]
+    server["extra_static_paths"] = [str(static), *paden]
     pad.parent.mkdir(parents=True, exist_ok=True)
-    server = {"ServerApp": {"extra_static_paths": [str(static)]}}
-    pad.write_text(json.dumps(server, indent=2) + "\n", encoding="utf-8")
+    pad.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return pad
 
 
@@ -127,8 +134,8 @@ def richt_formgrader_in(prefix: Path, static: Path | None = None) -> Path:
     """Zet in een Python-omgeving (``prefix``, zoals ``sys.prefix``) alles voor de formgrader zonder CDN.
 
     Voor de hub (``make hub`` en het image), waar geen ``regie lab --trainer`` de server start: het
-    sjabloon in ``<prefix>/share/jupyter``, MathJax 2 in ``<prefix>/share/regie/formgrader`` en de
-    serverconfig in ``<prefix>/etc/jupyter``; ``jupyterhub-singleuser`` leest die mappen zelf. Voor
+    sjabloon in ``<prefix>/share/jupyter``, MathJax 2 in ``<prefix>/share/regie/formgrader`` en
+    ``extra_static_paths`` in ``<prefix>/etc/jupyter``; ``jupyterhub-singleuser`` leest die mappen zelf. Voor
     deelnemers is het onschuldig: zij hebben geen formgrader. Geeft de map met MathJax terug.
     """
     bron = formgrader_static(static)

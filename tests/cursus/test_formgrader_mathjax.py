@@ -148,15 +148,55 @@ def test_zonder_make_vendor_een_nederlandse_melding_en_geen_lab(
     assert "Traceback" not in fout
 
 
+def test_regie_lab_trainer_start_lab_met_sjabloon_en_mathjax_van_de_kit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, static: Path
+) -> None:
+    """``regie lab --trainer`` geeft de server de datamap van de kit (JUPYTER_PATH) en MathJax (/static/) mee."""
+    from samenwerkingscode.cli import main
+
+    monkeypatch.setattr(lab, "FORMGRADER_STATIC", static)
+    monkeypatch.setenv("REGIE_COHORT", str(tmp_path / "groep"))
+    monkeypatch.setenv("JUPYTER_PATH", "/al/aanwezig")
+    gestart: list[tuple[list[str], dict[str, str]]] = []
+    monkeypatch.setattr(lab.subprocess, "call", lambda opdracht, **kw: gestart.append((opdracht, kw["env"])) or 0)
+    assert main(["lab", "--trainer"]) == 0
+    [(opdracht, omgeving)] = gestart
+    assert omgeving["JUPYTER_PATH"].split(os.pathsep) == [str(lab.FORMGRADER_DATA), "/al/aanwezig"]
+    assert f"--ServerApp.extra_static_paths={json.dumps([str(static)])}" in opdracht
+    assert f"--ServerApp.root_dir={PROJECT}" in opdracht
+
+
 def test_hub_krijgt_sjabloon_mathjax_en_serverconfig(tmp_path: Path, static: Path) -> None:
     """``richt_formgrader_in`` (make hub en het image): alles staat waar jupyterhub-singleuser het zoekt."""
     prefix = tmp_path / "venv"
     doel = lab.richt_formgrader_in(prefix, static)
     assert (prefix / "share" / "jupyter" / "nbconvert" / "templates" / "formgrade" / "mathjax.html.j2").is_file()
     assert (doel / lab.MATHJAX).read_text(encoding="utf-8") == "/* MathJax */"
-    config = prefix / "etc" / "jupyter" / "jupyter_server_config.d" / "zz-regie-formgrader.json"
+    config = prefix / "etc" / "jupyter" / "jupyter_server_config.json"
     assert json.loads(config.read_text(encoding="utf-8")) == {"ServerApp": {"extra_static_paths": [str(doel)]}}
-    # Opnieuw inrichten (een nieuwe versie van MathJax) vervangt de oude bestanden.
+    # Opnieuw inrichten (een nieuwe versie van MathJax) vervangt de oude bestanden; andere instellingen blijven.
     (doel / "mathjax2" / "oud.js").write_text("", encoding="utf-8")
+    eigen = {"ServerApp": {"extra_static_paths": ["/srv/eigen"], "shutdown_no_activity_timeout": 60}}
+    config.write_text(json.dumps(eigen), encoding="utf-8")
     lab.richt_formgrader_in(prefix, static)
     assert not (doel / "mathjax2" / "oud.js").exists()
+    assert json.loads(config.read_text(encoding="utf-8")) == {
+        "ServerApp": {"extra_static_paths": [str(doel), "/srv/eigen"], "shutdown_no_activity_timeout": 60}
+    }
+
+
+def test_de_server_leest_de_config_van_richt_formgrader_in(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, static: Path
+) -> None:
+    """De Jupyter-server neemt ``extra_static_paths`` echt over uit wat ``richt_formgrader_in`` schrijft."""
+    from jupyter_server.serverapp import ServerApp
+
+    prefix = tmp_path / "venv"
+    doel = lab.richt_formgrader_in(prefix, static)
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "gebruiker"))
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(prefix / "etc" / "jupyter"))
+    server = ServerApp()
+    assert str(prefix / "etc" / "jupyter") in server.config_file_paths
+    server.load_config_file()
+    assert server.extra_static_paths == [str(doel)]
+    assert server.static_file_path[0] == str(doel)

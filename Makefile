@@ -4,7 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STEMPEL := $(VENV)/.geinstalleerd
-VENDOR := _vendor/vendor/html-manager/embed-amd.js
+# Gevendorde scripts (npm, niet in git): voor het boek, en MathJax 2 voor de formgrader (make trainer).
+VENDOR := _vendor/vendor/html-manager/embed-amd.js _vendor/formgrader/mathjax2/MathJax.js
 
 .PHONY: help venv vendor book reader lab trainer hub test test-snel lint bench schoon
 
@@ -26,7 +27,7 @@ $(STEMPEL): requirements.txt hub/requirements-hub.txt pyproject.toml
 venv: $(STEMPEL)
 
 $(VENDOR): scripts/vendor_js.sh
-	bash scripts/vendor_js.sh _vendor/vendor
+	bash scripts/vendor_js.sh _vendor/vendor _vendor/formgrader
 
 vendor: $(VENDOR)
 
@@ -41,12 +42,12 @@ reader: book
 lab: venv
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/regie lab
 
-trainer: venv
+trainer: venv vendor
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/regie lab --trainer
 
 # De JupyterHub van de cursus op deze machine (als root): omgeving, proxy (npm, lokaal), accounts, starten.
 CURSUS ?= hub/cursus.voorbeeld.yml
-hub: venv
+hub: venv vendor
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m hub alles $(CURSUS)
 
 test: venv vendor

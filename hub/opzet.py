@@ -11,6 +11,8 @@ Waarom zo (zie ook ``book/trainershandleiding/hub.md``):
 - De trainer werkt in ``~/cohort`` met ``~/bron``; ``~/.jupyter/nbgrader_config.py`` laadt de
   instellingen van de kit, zodat de formgrader en ``regie cursus`` hetzelfde cohort en dezelfde
   uitwisselmap gebruiken.
+- De formgrader laadt MathJax van de eigen server (``<venv>/share/regie/formgrader``, uit ``make vendor``),
+  niet van een CDN: zie ``samenwerkingscode.cursus.lab.richt_formgrader_in``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parent.parent
 HUB = PROJECT / "hub"
 PROXY = HUB / "node_modules" / ".bin" / "configurable-http-proxy"
+FORMGRADER_STATIC = PROJECT / "_vendor" / "formgrader"
+"""MathJax 2 voor de formgrader (``make vendor``); ``installeer_omgeving`` kopieert het naar de omgeving van de hub."""
 SYSTEEM_PYTHON = "/usr/bin/python3"
 CURSUS_ID = "regisseur"
 NAAM = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
@@ -223,9 +227,15 @@ def installeer_omgeving(cursus: Cursus, python: str = SYSTEEM_PYTHON) -> Path:
         f"c.Exchange.root = {str(cursus.exchange)!r}\n",
         encoding="utf-8",
     )
-    from samenwerkingscode.cursus.lab import schrijf_overrides
+    from samenwerkingscode.cursus.lab import richt_formgrader_in, schrijf_overrides
+    from samenwerkingscode.model.yamlbestand import RegieFout
 
     schrijf_overrides(cursus.venv / "share" / "jupyter" / "lab" / "settings")
+    # De formgrader van de trainer: MathJax 2 van de eigen server, niet van een CDN (make vendor haalt het op).
+    try:
+        richt_formgrader_in(cursus.venv, FORMGRADER_STATIC)
+    except RegieFout as fout:
+        raise HubFout(str(fout)) from fout
     _draai(["chmod", "-R", "a+rX,go-w", str(cursus.venv)])
     return cursus.venv
 

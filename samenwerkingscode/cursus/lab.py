@@ -18,7 +18,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from samenwerkingscode.cursus.cursusmap import cursusmap
+from samenwerkingscode.cursus.cursusmap import PROJECT, cursusmap
+from samenwerkingscode.model.yamlbestand import RegieFout
 
 TAAL = "nl_NL"
 """De taal van de Lab voor deelnemers (taalpakket ``jupyterlab-language-pack-nl-NL``)."""
@@ -67,6 +68,83 @@ def schrijf_deelnemersconfig(configmap: Path) -> Path:
         json.dumps(server, indent=2) + "\n", encoding="utf-8"
     )
     return configmap
+
+
+FORMGRADER_STATIC = PROJECT / "_vendor" / "formgrader"
+"""MathJax 2 voor de formgrader, door ``make vendor`` uit het npm-register gehaald (niet in git)."""
+MATHJAX = "mathjax2/MathJax.js"
+"""Pad van MathJax in de statische map; het sjabloon laadt ``<basis>/static/`` + dit."""
+FORMGRADER_DATA = Path(__file__).resolve().parents[1] / "sjablonen" / "jupyter"
+"""Een Jupyter-datamap (vorm van ``share/jupyter``) met ``nbconvert/templates/formgrade/mathjax.html.j2``.
+
+Waarom een datamap en geen ``HTMLExporter.extra_template_basedirs`` in de nbgrader-config: de formgrader
+zet die instelling zelf, en jupyter_core legt haar na het lezen van de config opnieuw op. De datamappen
+doorzoekt nbconvert wél, direct na nbgraders eigen sjabloonmap en vóór ``classic/`` en ``base/``.
+"""
+
+
+def formgrader_static(map_: Path | None = None) -> Path:
+    """De map die de Jupyter-server van de trainer onder ``<basis>/static/`` serveert (MathJax 2).
+
+    Een duidelijke fout en nooit een stille terugval op een CDN: zonder deze map zou het
+    beoordelingsscherm formules van internet halen, of (zonder MathJax) een JavaScript-fout geven.
+    """
+    map_ = map_ or FORMGRADER_STATIC
+    if not (map_ / MATHJAX).is_file():
+        raise RegieFout(
+            f"MathJax voor de formgrader ontbreekt ({map_ / MATHJAX}). Haal het eerst op met: make vendor\n"
+            "(eenmalig, via npm; daarna toont de formgrader formules zonder internet)."
+        )
+    return map_
+
+
+def static_argumenten(map_: Path) -> list[str]:
+    """Opdrachtregel voor de Jupyter-server: serveer ``map_`` (MathJax 2) onder ``<basis>/static/``."""
+    return [f"--ServerApp.extra_static_paths={json.dumps([str(map_)])}"]
+
+
+def trainersomgeving(static: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    """Extra omgevingsvariabelen en serverargumenten voor de Lab van ``regie lab --trainer``.
+
+    ``JUPYTER_PATH`` krijgt de datamap met het formgrade-sjabloon van de kit vooraan; de server
+    serveert MathJax 2 uit ``static`` (standaard ``_vendor/formgrader``; ontbreekt die: :class:`RegieFout`).
+    """
+    bestaand = os.environ.get("JUPYTER_PATH")
+    pad = os.pathsep.join([str(FORMGRADER_DATA), *([bestaand] if bestaand else [])])
+    return {"JUPYTER_PATH": pad}, static_argumenten(formgrader_static(static))
+
+
+def schrijf_formgraderconfig(configmap: Path, static: Path) -> Path:
+    """Zet ``ServerApp.extra_static_paths`` in ``<configmap>/jupyter_server_config.json`` (de rest blijft staan).
+
+    Een gewoon configbestand en geen bestand in ``jupyter_server_config.d/``: uit die map leest de
+    server alleen welke uitbreidingen aan staan (gemeten met jupyter_server 2.21).
+    """
+    pad = configmap / "jupyter_server_config.json"
+    config: dict[str, Any] = json.loads(pad.read_text(encoding="utf-8")) if pad.is_file() else {}
+    server = config.setdefault("ServerApp", {})
+    paden = [p for p in server.get("extra_static_paths", []) if p != str(static)]
+    server["extra_static_paths"] = [str(static), *paden]
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return pad
+
+
+def richt_formgrader_in(prefix: Path, static: Path | None = None) -> Path:
+    """Zet in een Python-omgeving (``prefix``, zoals ``sys.prefix``) alles voor de formgrader zonder CDN.
+
+    Voor de hub (``make hub`` en het image), waar geen ``regie lab --trainer`` de server start: het
+    sjabloon in ``<prefix>/share/jupyter``, MathJax 2 in ``<prefix>/share/regie/formgrader`` en
+    ``extra_static_paths`` in ``<prefix>/etc/jupyter``; ``jupyterhub-singleuser`` leest die mappen zelf. Voor
+    deelnemers is het onschuldig: zij hebben geen formgrader. Geeft de map met MathJax terug.
+    """
+    bron = formgrader_static(static)
+    shutil.copytree(FORMGRADER_DATA, prefix / "share" / "jupyter", dirs_exist_ok=True)
+    doel = prefix / "share" / "regie" / "formgrader"
+    shutil.rmtree(doel / "mathjax2", ignore_errors=True)
+    shutil.copytree(bron / "mathjax2", doel / "mathjax2")
+    schrijf_formgraderconfig(prefix / "etc" / "jupyter", doel)
+    return doel
 
 
 def schrijf_overrides(settingsmap: Path) -> Path:
@@ -154,17 +232,18 @@ def open_lab(*, trainer: bool = False) -> int:
     """Start JupyterLab: standaard op de deelnemersversies, met ``trainer=True`` op de projectmap.
 
     De trainersweergave start in de projectmap, zodat nbgrader ``nbgrader_config.py`` vindt en de
-    formgrader de cohortmap ziet. De deelnemersweergave start Lab meteen en maakt de ontbrekende
-    deelnemersversies terwijl Lab opstart: zo wacht je bij de eerste start niet twee keer.
+    formgrader de cohortmap ziet; de formgrader laadt MathJax 2 van de kit (:func:`trainersomgeving`).
+    De deelnemersweergave start Lab meteen en maakt de ontbrekende deelnemersversies terwijl Lab
+    opstart: zo wacht je bij de eerste start niet twee keer.
     """
-    from samenwerkingscode.cursus.cursusmap import PROJECT
-
     map_ = cursusmap()
     if trainer:
+        # Vóór het starten: zonder MathJax van de kit geen formgrader die het van een CDN haalt.
+        omgeving, extra = trainersomgeving()
         map_.exchange.mkdir(parents=True, exist_ok=True)
         print("JupyterLab start in de projectmap; kies in het menu Nbgrader > Formgrader om te beoordelen.")
         try:
-            return subprocess.call(lab_opdracht(PROJECT), cwd=PROJECT)
+            return subprocess.call(lab_opdracht(PROJECT, extra=extra), cwd=PROJECT, env={**os.environ, **omgeving})
         except KeyboardInterrupt:
             return 0
 
@@ -185,8 +264,6 @@ def open_lab(*, trainer: bool = False) -> int:
 
 def _zet_klaar() -> None:
     """Maak de deelnemersversies naast de opstartende Lab; een fout wordt gemeld, Lab blijft draaien."""
-    from samenwerkingscode.model.yamlbestand import RegieFout
-
     try:
         werkmap = bereid_lab_voor()
     except RegieFout as fout:

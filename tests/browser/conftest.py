@@ -240,11 +240,13 @@ def start_lab(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     voor_stoppen: Callable[[], None] | None = None,
+    extra: list[str] | None = None,
 ) -> Iterator[Lab]:
     """Start JupyterLab in ``werkmap``; stopt hem bij het verlaten, ook na een fout.
 
     ``voor_stoppen`` draait vlak voor het stoppen (bijvoorbeeld een schermafdruk van de eindstand,
-    zodat die niet de melding 'Server Connection Error' toont).
+    zodat die niet de melding 'Server Connection Error' toont). ``extra``: meer argumenten voor de
+    server, zoals die van ``regie lab --trainer`` (``lab.static_argumenten``).
     """
     token = secrets.token_hex(16)
     poort = vrije_poort()
@@ -261,6 +263,7 @@ def start_lab(
         "--ServerApp.port_retries=0",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.news_url=None",
+        *(extra or []),
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         opdracht.append("--allow-root")  # CI draait als root; anders weigert Jupyter te starten
@@ -391,19 +394,26 @@ LabStarter = Callable[..., AbstractContextManager[Lab]]
 def lab_starter(tmp_path: Path, request: pytest.FixtureRequest, tab: Browsertab) -> LabStarter:
     """Start JupyterLab met ``with lab_starter(werkmap) as lab:``; de server stopt aan het eind van dat blok.
 
-    Extra omgevingsvariabelen (``env={...}``) en een andere werkmap voor het proces (``cwd=...``)
-    zijn mogelijk; elke server krijgt zijn eigen tijdelijke Jupyter-mappen.
+    Extra omgevingsvariabelen (``env={...}``), een andere werkmap voor het proces (``cwd=...``) en
+    extra serverargumenten (``extra=[...]``) zijn mogelijk; elke server krijgt zijn eigen tijdelijke
+    Jupyter-mappen.
     """
     teller = iter(range(1, 100))
 
     def starter(
-        werkmap: Path, *, cwd: Path | None = None, env: dict[str, str] | None = None
+        werkmap: Path, *, cwd: Path | None = None, env: dict[str, str] | None = None, extra: list[str] | None = None
     ) -> AbstractContextManager[Lab]:
         nummer = next(teller)
         tijdelijk = tmp_path / f"jupyter-{nummer}"
         naam = f"{request.node.name}-{nummer}"
         return start_lab(
-            werkmap, tijdelijk, naam, cwd=cwd, env=lab_omgeving(tijdelijk, env), voor_stoppen=tab.leg_einde_vast
+            werkmap,
+            tijdelijk,
+            naam,
+            cwd=cwd,
+            env=lab_omgeving(tijdelijk, env),
+            voor_stoppen=tab.leg_einde_vast,
+            extra=extra,
         )
 
     return starter

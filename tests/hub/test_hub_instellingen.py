@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from hub.opzet import HUB, NIET_VOOR_DEELNEMERS, HubFout, geldige_naam, lees_cursus, vereisten
+from hub.opzet import HUB, NIET_VOOR_DEELNEMERS, Cursus, HubFout, geldige_naam, lees_cursus, vereisten
 
 
 def hubconfig() -> Any:
@@ -85,6 +86,8 @@ def test_dockerfile_installeert_de_kit_als_wiel_zonder_bron() -> None:
     assert not any(re.search(r"\b(notebooks|tests|scripts|bench)\b", r) for r in kopieen), kopieen
     assert "pip install --no-deps /tmp/kit/src" in tekst and "-e " not in tekst
     assert "schrijf_deelnemersconfig" in tekst and "schrijf_overrides" in tekst
+    # De formgrader van de trainer: MathJax uit make vendor, met dezelfde code als make hub (geen CDN).
+    assert "COPY _vendor/formgrader/mathjax2 " in tekst and "richt_formgrader_in(Path(sys.prefix)" in tekst
     assert "c.Exchange.root = '/srv/nbgrader/exchange'" in tekst
 
 
@@ -154,6 +157,50 @@ def test_make_hub_meldt_een_fout_in_de_cursusconfiguratie(tmp_path: Path, capsys
 
 def test_makefile_en_readme_beschrijven_make_hub(project: Path) -> None:
     makefile = (project / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^hub: venv\n\t.*-m hub alles \$\(CURSUS\)", makefile, flags=re.MULTILINE)
+    # make vendor: MathJax voor de formgrader van de trainer (installeer_omgeving kopieert het naar de hub).
+    assert re.search(r"^hub: venv vendor\n\t.*-m hub alles \$\(CURSUS\)", makefile, flags=re.MULTILINE)
     assert "make hub CURSUS=hub/cursus.voorbeeld.yml" in (project / "README.md").read_text(encoding="utf-8")
     assert '"configurable-http-proxy": "5.3.0"' in (HUB / "package.json").read_text(encoding="utf-8")
+
+
+def _nep_omgeving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cursus:
+    """Een cursus waarvan de omgeving al bestaat en waarin geen programma echt draait (pip, chmod)."""
+    import hub.opzet as opzet
+
+    cursus = Cursus(hubmap=tmp_path / "hub", trainers=["docent"], deelnemers=["anna"])
+    (cursus.venv / "bin").mkdir(parents=True)
+    (cursus.venv / "bin" / "python").touch()
+    (cursus.venv / ".regie-vereisten").write_text("\n".join(vereisten()), encoding="utf-8")
+    monkeypatch.setattr(opzet, "_draai", lambda opdracht, **_: None)
+    return cursus
+
+
+def test_make_hub_zet_mathjax_voor_de_formgrader_in_de_omgeving(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """De formgrader van de trainer op de hub laadt MathJax van zijn eigen server, niet van een CDN."""
+    import hub.opzet as opzet
+
+    static = tmp_path / "vendor"
+    (static / "mathjax2").mkdir(parents=True)
+    (static / "mathjax2" / "MathJax.js").write_text("/* MathJax */", encoding="utf-8")
+    monkeypatch.setattr(opzet, "FORMGRADER_STATIC", static)
+    cursus = _nep_omgeving(tmp_path, monkeypatch)
+    opzet.installeer_omgeving(cursus)
+    share = cursus.venv / "share"
+    assert (share / "jupyter" / "nbconvert" / "templates" / "formgrade" / "mathjax.html.j2").is_file()
+    assert (share / "regie" / "formgrader" / "mathjax2" / "MathJax.js").read_text(encoding="utf-8") == "/* MathJax */"
+    config = cursus.venv / "etc" / "jupyter" / "jupyter_server_config.json"
+    assert json.loads(config.read_text(encoding="utf-8"))["ServerApp"]["extra_static_paths"] == [
+        str(share / "regie" / "formgrader")
+    ]
+
+
+def test_make_hub_zonder_make_vendor_meldt_dat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zonder ``_vendor/formgrader``: een Nederlandse melding met ``make vendor``, geen hub die een CDN gebruikt."""
+    import hub.opzet as opzet
+
+    monkeypatch.setattr(opzet, "FORMGRADER_STATIC", tmp_path / "leeg")
+    cursus = _nep_omgeving(tmp_path, monkeypatch)
+    with pytest.raises(HubFout, match="make vendor"):
+        opzet.installeer_omgeving(cursus)

@@ -67,6 +67,12 @@ class Hub:
             tekst = antwoord.read().decode()
         return json.loads(tekst) if tekst.strip() else None
 
+    def tekst(self, pad: str, token: str | None = None) -> str:
+        """Een pagina of bestand (geen JSON), zoals een browser het krijgt."""
+        verzoek = urllib.request.Request(self.basis + pad, headers={"Authorization": f"token {token or self.token}"})
+        with urllib.request.urlopen(verzoek, timeout=120) as antwoord:
+            return antwoord.read().decode()
+
     def status(self, pad: str, token: str | None = None) -> int:
         try:
             self.api("GET", pad, token)
@@ -273,6 +279,11 @@ def test_trainer_beoordeelt_en_elke_deelnemer_krijgt_alleen_eigen_feedback(hub: 
         time.sleep(1)
     inzendingen = hub.api("GET", f"/user/{TRAINER}/formgrader/api/submissions/blok1", token)
     assert sorted(s["student"] for s in inzendingen) == sorted(DEELNEMERS)
+    # Het beoordelingsscherm laadt MathJax van de server van de trainer, niet van een CDN (issue 15.4).
+    notebooks = hub.api("GET", f"/user/{TRAINER}/formgrader/api/submitted_notebooks/blok1/blok1", token)
+    scherm = hub.tekst(f"/user/{TRAINER}/formgrader/submissions/{notebooks[0]['id']}/?index=0", token)
+    assert "/static/mathjax2/MathJax.js?config=TeX-AMS_CHTML-full,Safe" in scherm and "cdnjs" not in scherm
+    assert "MathJax.Hub.Config" in hub.tekst(f"/user/{TRAINER}/static/mathjax2/MathJax.js", token)
 
 
 def test_deelnemer_kan_niet_bij_modelantwoorden_ander_werk_of_cijferboek(hub: Hub) -> None:

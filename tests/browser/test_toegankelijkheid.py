@@ -9,6 +9,7 @@
 - Telefoon (390 px) en 200 % zoom (1280 px breed scherm, dus 640 CSS-pixels): geen horizontaal
   scrollen, het canvas in één kolom; schermafdrukken in ``test-artefacten/``. Zo voor het boek én voor
   de invulschermen in JupyterLab (zijbalken ingeklapt; niets in een widget steekt uit of wordt afgekapt).
+- Na Run All staat de focus in het eerste invulveld van de eerste oefening, in beeld.
 """
 
 from __future__ import annotations
@@ -515,3 +516,60 @@ def test_lab_widgets_op_telefoon_en_bij_200_procent(
             assert len(set(canvas)) == 1, f"het canvas staat niet in één kolom: linkerranden {sorted(set(canvas))}"
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Na Run All bij de eerste oefening
+
+FOCUS_NA_RUN_ALL_JS = """() => {
+  const paneel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const zicht = paneel.querySelector('.jp-WindowedPanel-outer').getBoundingClientRect();
+  const uitvoer = [...paneel.querySelectorAll('.jp-OutputArea-output')];
+  const invoer = '.jupyter-widgets textarea, .jupyter-widgets input, .jupyter-widgets select, .jupyter-widgets button';
+  const eerste = uitvoer.findIndex(u => u.querySelector(invoer));
+  const el = document.activeElement;
+  const r = el.getBoundingClientRect();
+  return {
+    eerste_oefening: eerste,
+    focus_in_uitvoer: uitvoer.findIndex(u => u.contains(el)),
+    element: el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ' ' + (el.placeholder || el.textContent || '').slice(0, 40),
+    in_beeld: r.height > 0 && r.top >= zicht.top - 1 && r.bottom <= zicht.bottom + 1
+      && r.left >= zicht.left - 1 && r.right <= zicht.right + 1,
+    rand: [Math.round(r.top), Math.round(r.bottom)],
+    zicht: [Math.round(zicht.top), Math.round(zicht.bottom)],
+  };
+}"""
+
+
+@pytest.mark.parametrize("blok", ["blok1", "eigen-casus"])
+def test_na_run_all_staat_de_deelnemer_bij_de_eerste_oefening(deelnemer: Deelnemer, tab: Browsertab, blok: str) -> None:
+    """Run All eindigt bij "Controleer mijn opdracht", maar de focus gaat naar het eerste invulveld van de eerste
+    oefening: dat veld is in beeld, en wat de deelnemer typt komt daarin terecht (geen sneltoetsen van het
+    notebook). Blok 1 begint met een tekstvak; de eigen casus met het canvas (eerst keuzeknoppen)."""
+    page = tab.page
+    notebook = _open_en_voer_uit(deelnemer, page, blok)
+    expect(notebook.locator(".jp-OutputArea-output .regie-oefening").first).to_be_visible(timeout=WACHT_WIDGETS_MS)
+    wacht_tot_klaar(page)
+    expect(notebook.locator(".jp-OutputArea-output button", has_text="Controleer mijn opdracht")).to_have_count(1)
+    # Lab mag na de laatste cel nog scrollen of de focus pakken: pas na een korte pauze kijken.
+    page.wait_for_timeout(1_000)
+    stand = page.evaluate(FOCUS_NA_RUN_ALL_JS)
+    tab.schermafdruk("na-run-all")
+    assert stand["eerste_oefening"] >= 0, "geen invulscherm met een invoerveld gevonden"
+    assert stand["focus_in_uitvoer"] == stand["eerste_oefening"], (
+        f"na Run All staat de focus niet in de eerste oefening: {stand}"
+    )
+    assert stand["in_beeld"], f"het veld met de focus staat niet in beeld: {stand}"
+
+    voor = _stand_notebook(page)
+    waarde_voor = page.evaluate("() => document.activeElement.value ?? ''")
+    tekst = "bad dab, ab."  # letters die sneltoetsen van het notebook zijn (b, a, d)
+    page.keyboard.type(tekst)
+    waarde = page.evaluate("() => document.activeElement.value")
+    assert tekst in waarde and len(waarde) == len(waarde_voor) + len(tekst), (
+        f"het typen kwam niet in het veld: {waarde!r}"
+    )
+    assert _stand_notebook(page) == voor, "het typen bediende het notebook in plaats van het veld"
+    for _ in tekst:  # de deelnemers-Lab wordt door meer tests gebruikt: het antwoord weer leeg maken
+        page.keyboard.press("Backspace")
+    assert page.evaluate("() => document.activeElement.value") == waarde_voor

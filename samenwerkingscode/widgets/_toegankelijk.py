@@ -29,6 +29,8 @@ KLEUR_KERN = "#1e6b3a"
 """Groen van de kit; wit erop haalt 6,9:1."""
 KLEUR_FOCUS = "#1a4f8b"
 """Focusring: 8,6:1 tegen wit en 7,4:1 tegen het grijs van een knop."""
+MARGE = "var(--jp-widgets-margin, 2px)"
+"""De marge die ipywidgets om elk element zet: een breedte van 100% plus deze marge steekt uit."""
 
 CSS = f"""
 .regie-oefening {{ container-type: inline-size; max-width: 100%; box-sizing: border-box; }}
@@ -62,19 +64,27 @@ CSS = f"""
 .regie-oefening .widget-toggle-buttons .widget-label {{ overflow: visible; white-space: normal; }}
 .regie-oefening .widget-dropdown select {{ max-width: 100%; text-overflow: clip; }}
 .regie-oefening .widget-progress .progress-bar {{ background-color: {KLEUR_KERN}; }}
-.regie-oefening .widget-hbox, .regie-oefening .widget-inline-hbox {{ flex-wrap: wrap; max-width: 100%; }}
-.regie-oefening .widget-hbox > * {{ max-width: 100%; }}
-.regie-oefening img.widget-image {{ height: auto; }}
+.regie-oefening .widget-hbox {{ flex-wrap: wrap; max-width: 100%; }}
+.regie-oefening .widget-inline-hbox {{ flex-wrap: wrap; }}
+.regie-oefening .jupyter-widgets:not(.widget-box) {{ max-width: calc(100% - 2 * {MARGE}); }}
+.regie-oefening .widget-box {{ max-width: 100%; }}
+.regie-oefening .widget-checkbox {{ height: auto; }}
+.regie-oefening .widget-checkbox .widget-label-basic {{
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto; line-height: 1.3; min-width: 0;
+}}
+.regie-oefening img.widget-image {{ height: auto; margin-left: 0; margin-right: 0; }}
 @container (max-width: 620px) {{
   .regie-oefening .widget-gridbox {{ grid-template-columns: minmax(0, 1fr) !important; }}
   .regie-oefening .widget-gridbox > * {{ grid-column: 1 !important; grid-row: auto !important; }}
-  .regie-oefening .widget-hbox > * {{ width: 100% !important; flex: 1 1 100% !important; }}
+  .regie-oefening .widget-hbox > * {{ width: auto !important; flex: 1 1 100% !important; min-width: 0; }}
   .regie-oefening .widget-hbox > .widget-button, .regie-oefening .widget-hbox > .jupyter-button {{
     width: auto !important; flex: 0 1 auto !important;
   }}
-  .regie-oefening .widget-inline-hbox {{ width: 100% !important; }}
-  .regie-oefening .widget-inline-hbox .widget-label {{ width: 100% !important; text-align: left; }}
-  .regie-oefening .widget-dropdown select {{ width: 100%; }}
+  .regie-oefening .widget-inline-hbox {{ width: auto !important; align-self: stretch; min-width: 0; }}
+  .regie-oefening .widget-inline-hbox .widget-label {{
+    width: 100% !important; text-align: left; white-space: normal; height: auto; line-height: 1.3;
+  }}
+  .regie-oefening .widget-textarea textarea, .regie-oefening .widget-dropdown select {{ width: 100%; min-width: 0; }}
 }}
 """
 

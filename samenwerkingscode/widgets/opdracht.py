@@ -166,15 +166,20 @@ def _eigen(opslag: Antwoorden | None) -> tuple[Path | None, str | None]:
     return zoek_eigen_casus()
 
 
+def _melding_html(tekst: str) -> str:
+    """Een melding als alinea; lange paden (zoals de map van de eigen casus) breken af op een smal scherm."""
+    import html
+
+    return f"<p lang='nl' role='status' style='overflow-wrap:anywhere'>{html.escape(tekst)}</p>"
+
+
 class Melding:
     """Alleen een Nederlandse melding, waar een invulscherm (nog) niet kan: bijvoorbeeld zonder eigen casus."""
 
     def __init__(self, tekst: str) -> None:
-        import html
-
         import ipywidgets as widgets
 
-        self.widget = widgets.VBox([widgets.HTML(f"<p lang='nl' role='status'>{html.escape(tekst)}</p>")])
+        self.widget = widgets.VBox([widgets.HTML(_melding_html(tekst))])
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
@@ -272,12 +277,10 @@ class MetMelding:
     """Een invulscherm met een Nederlandse melding erboven (bijvoorbeeld: kies eerst je eigen casus)."""
 
     def __init__(self, scherm: OefeningWidget, melding: str) -> None:
-        import html
-
         import ipywidgets as widgets
 
         self.scherm = scherm
-        self.melding = widgets.HTML(f"<p lang='nl' role='status'>{html.escape(melding)}</p>")
+        self.melding = widgets.HTML(_melding_html(melding))
         self.widget = widgets.VBox([self.melding, scherm.widget])
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -18,7 +18,7 @@ import ipywidgets as widgets
 
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.model import samen_oefenen
-from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
 
 MAX_BESTAND = 2_000_000
 
@@ -56,7 +56,9 @@ class SamenWidget(OefeningWidget):
 
     def bouw(self) -> widgets.Widget:
         self.partner = widgets.Text(description="Partner:", placeholder="naam (mag je leeg laten)")
-        self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Laad bestand partner")
+        self.upload = widgets.FileUpload(
+            accept=".json", multiple=False, description="Laad bestand partner", layout=brede_knop()
+        )
         self.upload.observe(self._geladen, names="value")
         self.bericht = widgets.HTML()
         self.tabel = widgets.HTML()

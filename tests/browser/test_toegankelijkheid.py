@@ -7,12 +7,16 @@
   en 0 ernstige overtredingen. Wat axe op de rest van de Lab-pagina vindt (JupyterLab zelf), wordt
   afgedrukt en als artefact bewaard, niet verborgen: dat is upstream en staat in de trainershandleiding.
 - Telefoon (390 px) en 200 % zoom (1280 px breed scherm, dus 640 CSS-pixels): geen horizontaal
-  scrollen, het canvas in één kolom; schermafdrukken in ``test-artefacten/``.
+  scrollen, het canvas in één kolom; schermafdrukken in ``test-artefacten/``. Zo voor het boek én voor
+  de invulschermen in JupyterLab (zijbalken ingeklapt; niets in een widget steekt uit of wordt afgekapt).
+- Na Run All staat de focus in het eerste invulveld van de eerste oefening, in beeld.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -23,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import nbformat
 import pytest
 import yaml
+from PIL import Image
 from playwright.sync_api import Browser, Locator, Page, expect
 
 if TYPE_CHECKING:
@@ -357,3 +362,214 @@ def test_oefening_2a_helemaal_met_het_toetsenbord(deelnemer: Deelnemer, tab: Bro
     motivaties = sorted(m for m in stand.get("motivaties", {}).values() if m)
     assert motivaties == [f"Motivatie {i + 1}: bad dab, ab." for i in range(aantal_keuzes)], stand
     print(f"\nmet Enter bediend: {knoptekst}")
+
+
+# --------------------------------------------------------------------------------------------
+# JupyterLab op telefoon en bij 200 % zoom
+
+
+def _soorten(blok: str) -> set[str]:
+    """De soorten invulschermen die een deelnemersnotebook toont (uit ``opdracht.toon(...)`` en het model)."""
+    from samenwerkingscode.model import opdrachten
+
+    cellen = nbformat.read(PROJECT / "notebooks" / blok / f"{blok}.ipynb", as_version=4).cells
+    sleutels = [
+        s for c in cellen if c.cell_type == "code" for s in re.findall(r'opdracht\.toon\("([^"]+)"\)', c.source)
+    ]
+    return {opdrachten.onderdeel(blok, s).soort for s in sleutels}
+
+
+def _geef_notebook_de_breedte(page: Page) -> None:
+    """Klap de zijbalken van Lab in (menu View → Appearance), zoals een deelnemer op een smal scherm doet.
+
+    Lab laat de bestandenlijst na ``?reset`` openstaan; op 390 px houdt het notebook dan 60 px over.
+    Alleen wat aan staat wordt uitgezet (de menu-items zijn schakelaars).
+    """
+    for onderdeel in ("Show Left Sidebar", "Show Left Activity Bar", "Show Right Activity Bar"):
+        page.get_by_role("menuitem", name="View", exact=True).click()
+        page.locator(".lm-Menu-item", has_text="Appearance").click()
+        item = page.locator(".lm-Menu-item").filter(has=page.locator(".lm-Menu-itemLabel", has_text=onderdeel))
+        if "lm-mod-toggled" in (item.get_attribute("class") or ""):
+            item.click()
+        else:
+            page.keyboard.press("Escape")
+            page.keyboard.press("Escape")
+
+
+ZICHTBAAR_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
+"""De scrollcontainer van het zichtbare notebook: wat de deelnemer van het notebook ziet."""
+
+WIDGETMETING_JS = """async (uit) => {
+  // Lab tekent cellen buiten beeld niet (content-visibility); eerst twee frames laten tekenen.
+  await new Promise(klaar => requestAnimationFrame(() => requestAnimationFrame(klaar)));
+  const rand = uit.getBoundingClientRect();
+  const zicht = uit.closest('.jp-WindowedPanel-outer').getBoundingClientRect();
+  const naam = (el) => el.tagName.toLowerCase() + '.' + [...el.classList].filter(k => !k.startsWith('lm-')).join('.')
+    + ' "' + (el.textContent || el.placeholder || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '"';
+  const getekend = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const fouten = [];
+  if (uit.scrollWidth > uit.clientWidth + 1) {
+    fouten.push(`de uitvoer scrolt zijwaarts: ${uit.scrollWidth} > ${uit.clientWidth} px`);
+  }
+  if (rand.right > zicht.right + 1) {
+    fouten.push(`de uitvoer steekt rechts buiten het notebook: ${Math.round(rand.right)} > ${Math.round(zicht.right)}`);
+  }
+  for (const el of uit.querySelectorAll('.jupyter-widgets')) {
+    if (!getekend(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > zicht.width + 1 || r.left < rand.left - 1 || r.right > rand.right + 1) {
+      fouten.push(`breder dan het notebook (${Math.round(r.left)}..${Math.round(r.right)} in `
+        + `${Math.round(rand.left)}..${Math.round(rand.right)}): ${naam(el)}`);
+    }
+  }
+  for (const el of uit.querySelectorAll('*')) {
+    if (!getekend(el) || ['TEXTAREA', 'SELECT', 'INPUT', 'OPTION'].includes(el.tagName)) continue;
+    const s = getComputedStyle(el);
+    if (s.display !== 'inline' && s.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) {
+      fouten.push(`inhoud afgekapt of zijwaarts scrollbaar (${el.scrollWidth} > ${el.clientWidth} px): ${naam(el)}`);
+    }
+  }
+  const labels = '.regie-label, .widget-label, .widget-label-basic, .jupyter-button, .widget-toggle-button, h4';
+  for (const el of uit.querySelectorAll(labels)) {
+    if (!getekend(el)) continue;
+    const vak = getComputedStyle(el).display === 'inline' ? el.parentElement : el;
+    const r = el.getBoundingClientRect();
+    if (vak.scrollWidth > vak.clientWidth + 1 || r.right > rand.right + 1) {
+      fouten.push(`label afgekapt (${vak.scrollWidth} > ${vak.clientWidth} px): ${naam(el)}`);
+    }
+  }
+  const velden = [...uit.querySelectorAll('.regie-canvasveld-kern, .regie-canvasveld-afspraken')].filter(getekend);
+  return {fouten, canvas: velden.map(v => Math.round(v.getBoundingClientRect().left))};
+}"""
+
+
+def _schermafdruk_van_notebook(page: Page, pad: Path) -> None:
+    """Het hele notebook als één plaatje (in CSS-pixels): Lab scrolt binnen de pagina, dus per schermhoogte
+    vastleggen en plakken. De stukken overlappen een paar pixels: Lab tekent bovenaan een schaduwlijn."""
+    outer = page.locator(ZICHTBAAR_NOTEBOOK)
+    hoogte, zicht = outer.evaluate("el => [el.scrollHeight, el.clientHeight]")
+    stukken: list[tuple[int, Image.Image]] = []
+    positie = 0
+    while True:
+        werkelijk = outer.evaluate(
+            "async (el, y) => { el.scrollTop = y; await new Promise(k => requestAnimationFrame(() => "
+            "requestAnimationFrame(k))); return el.scrollTop; }",
+            positie,
+        )
+        stukken.append((werkelijk, Image.open(io.BytesIO(outer.screenshot(scale="css", animations="disabled")))))
+        if werkelijk + zicht >= hoogte or positie > 200_000:
+            break
+        positie = werkelijk + zicht - 4
+    breedte = stukken[0][1].width
+    geheel = Image.new("RGB", (breedte, stukken[-1][0] + stukken[-1][1].height), "white")
+    for y, stuk in reversed(stukken):  # elk stuk bedekt de schaduwlijn bovenaan het volgende
+        geheel.paste(stuk, (0, y))
+    geheel.save(pad, optimize=True)
+
+
+@pytest.mark.parametrize("grootte", list(GROOTTES))
+@pytest.mark.parametrize("blok", NOTEBOOKS)
+def test_lab_widgets_op_telefoon_en_bij_200_procent(
+    deelnemer: Deelnemer, browser: Browser, blok: str, grootte: str
+) -> None:
+    """De invulschermen in JupyterLab op 390 px en bij 200 % zoom: niets steekt zijwaarts uit, geen label
+    wordt afgekapt en het canvas staat in één kolom; met een schermafdruk van het hele notebook."""
+    artefact = _browserhulp().artefact
+
+    breedte, hoogte, dpr = GROOTTES[grootte]
+    telefoon = grootte.startswith("telefoon")
+    context = browser.new_context(
+        viewport={"width": breedte, "height": hoogte},
+        device_scale_factor=dpr,
+        is_mobile=telefoon,
+        has_touch=telefoon,
+        locale="nl-NL",
+    )
+    context.set_default_timeout(30_000)
+    try:
+        page = context.new_page()
+        pad = deelnemer.werkmap / blok / f"{blok}.ipynb"
+        aantal = len(nbformat.read(pad, as_version=4).cells)
+        notebook = deelnemer.lab.open_notebook(page, f"{blok}/{blok}.ipynb", aantal)
+        _geef_notebook_de_breedte(page)
+        notebookbreedte = page.locator(ZICHTBAAR_NOTEBOOK).evaluate("el => el.getBoundingClientRect().width")
+        assert notebookbreedte >= breedte - 20, f"de zijbalken van Lab staan nog open: notebook {notebookbreedte} px"
+        deelnemer.lab.menu(page, "Run", "Run All Cells")
+        expect(notebook.locator(".jp-OutputArea-output .regie-oefening").first).to_be_visible(timeout=WACHT_WIDGETS_MS)
+        wacht_tot_klaar(page)
+
+        uitvoer = notebook.locator(".jp-OutputArea-output:has(.jupyter-widgets)")
+        assert uitvoer.count() > 0
+        fouten: list[str] = []
+        canvas: list[int] = []
+        for i in range(uitvoer.count()):
+            vak = uitvoer.nth(i)
+            vak.scroll_into_view_if_needed()
+            meting = vak.evaluate(WIDGETMETING_JS)
+            fouten += [f"uitvoer {i + 1}: {fout}" for fout in meting["fouten"]]
+            canvas += meting["canvas"]
+        _schermafdruk_van_notebook(page, artefact(f"lab-{blok}-{grootte}.png"))
+
+        assert fouten == [], f"{blok} op {grootte}:\n" + "\n".join(fouten)
+        if "canvas" in _soorten(blok):
+            assert len(canvas) == 9, f"niet alle negen canvasvelden getekend: {canvas}"
+            assert len(set(canvas)) == 1, f"het canvas staat niet in één kolom: linkerranden {sorted(set(canvas))}"
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Na Run All bij de eerste oefening
+
+FOCUS_NA_RUN_ALL_JS = """() => {
+  const paneel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const zicht = paneel.querySelector('.jp-WindowedPanel-outer').getBoundingClientRect();
+  const uitvoer = [...paneel.querySelectorAll('.jp-OutputArea-output')];
+  const invoer = '.jupyter-widgets textarea, .jupyter-widgets input, .jupyter-widgets select, .jupyter-widgets button';
+  const eerste = uitvoer.findIndex(u => u.querySelector(invoer));
+  const el = document.activeElement;
+  const r = el.getBoundingClientRect();
+  return {
+    eerste_oefening: eerste,
+    focus_in_uitvoer: uitvoer.findIndex(u => u.contains(el)),
+    element: el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ' ' + (el.placeholder || el.textContent || '').slice(0, 40),
+    in_beeld: r.height > 0 && r.top >= zicht.top - 1 && r.bottom <= zicht.bottom + 1
+      && r.left >= zicht.left - 1 && r.right <= zicht.right + 1,
+    rand: [Math.round(r.top), Math.round(r.bottom)],
+    zicht: [Math.round(zicht.top), Math.round(zicht.bottom)],
+  };
+}"""
+
+
+@pytest.mark.parametrize("blok", ["blok1", "eigen-casus"])
+def test_na_run_all_staat_de_deelnemer_bij_de_eerste_oefening(deelnemer: Deelnemer, tab: Browsertab, blok: str) -> None:
+    """Run All eindigt bij "Controleer mijn opdracht", maar de focus gaat naar het eerste invulveld van de eerste
+    oefening: dat veld is in beeld, en wat de deelnemer typt komt daarin terecht (geen sneltoetsen van het
+    notebook). Blok 1 begint met een tekstvak; de eigen casus met het canvas (eerst keuzeknoppen)."""
+    page = tab.page
+    notebook = _open_en_voer_uit(deelnemer, page, blok)
+    expect(notebook.locator(".jp-OutputArea-output .regie-oefening").first).to_be_visible(timeout=WACHT_WIDGETS_MS)
+    wacht_tot_klaar(page)
+    expect(notebook.locator(".jp-OutputArea-output button", has_text="Controleer mijn opdracht")).to_have_count(1)
+    # Lab mag na de laatste cel nog scrollen of de focus pakken: pas na een korte pauze kijken.
+    page.wait_for_timeout(1_000)
+    stand = page.evaluate(FOCUS_NA_RUN_ALL_JS)
+    tab.schermafdruk("na-run-all")
+    assert stand["eerste_oefening"] >= 0, "geen invulscherm met een invoerveld gevonden"
+    assert stand["focus_in_uitvoer"] == stand["eerste_oefening"], (
+        f"na Run All staat de focus niet in de eerste oefening: {stand}"
+    )
+    assert stand["in_beeld"], f"het veld met de focus staat niet in beeld: {stand}"
+
+    voor = _stand_notebook(page)
+    waarde_voor = page.evaluate("() => document.activeElement.value ?? ''")
+    tekst = "bad dab, ab."  # letters die sneltoetsen van het notebook zijn (b, a, d)
+    page.keyboard.type(tekst)
+    waarde = page.evaluate("() => document.activeElement.value")
+    assert tekst in waarde and len(waarde) == len(waarde_voor) + len(tekst), (
+        f"het typen kwam niet in het veld: {waarde!r}"
+    )
+    assert _stand_notebook(page) == voor, "het typen bediende het notebook in plaats van het veld"
+    for _ in tekst:  # de deelnemers-Lab wordt door meer tests gebruikt: het antwoord weer leeg maken
+        page.keyboard.press("Backspace")
+    assert page.evaluate("() => document.activeElement.value") == waarde_voor

@@ -19,6 +19,7 @@ from bench._kern import BenchFout, Doel, Instellingen, Meting, afwisselend
 NAAM = "notebooks"
 DOEL = Doel(1.5)
 LEEG = "(leeg notebook)"
+KAAL = "(zelfde cellen, kale ipywidgets)"
 
 
 def deelnemersversie(bron: Path) -> Any:
@@ -37,6 +38,28 @@ def deelnemersversie(bron: Path) -> Any:
     for stap in (ClearSolutions(config=cfg), ClearHiddenTests(config=cfg), ClearMarkScheme(config=cfg)):
         nb, resources = stap.preprocess(nb, resources)
     return nb
+
+
+def kale_versie(nb: Any) -> Any:
+    """Hetzelfde notebook (dezelfde cellen, dezelfde tekst) met kale ipywidgets in plaats van de kit.
+
+    Waarom: het lege notebook meet alleen de kernelstart. Deze tweede basislijn laat zien wat elk
+    notebook met zoveel cellen en een widget per invulscherm hoe dan ook kost (de rondgang per cel,
+    ``import ipywidgets``), zodat de tabel scheidt wat van de kit is en wat niet.
+    """
+    import copy
+
+    kaal = copy.deepcopy(nb)
+    for cel in kaal.cells:
+        if cel.cell_type != "code":
+            continue
+        if "opdracht.begin(" in cel.source:
+            cel.source = "import ipywidgets as widgets"
+        elif "opdracht.toon(" in cel.source or "opdracht.controleer(" in cel.source:
+            cel.source = "widgets.Textarea()"
+        else:
+            cel.source = "None"
+    return kaal
 
 
 def voer_uit(nb: Any, map_: Path) -> None:
@@ -74,6 +97,7 @@ def meet(inst: Instellingen) -> list[Meting]:
     n = inst.aantal(normaal=3, snel=1)
     bronnen = cursusnotebooks(inst.project)
     versies = {pad.parent.name: deelnemersversie(pad) for pad in bronnen}
+    kaal = {f"{naam} {KAAL}": kale_versie(nb) for naam, nb in versies.items()}
     with tempfile.TemporaryDirectory(prefix="bench-notebooks-") as tmp:
         werk = Path(tmp)
 
@@ -86,6 +110,10 @@ def meet(inst: Instellingen) -> list[Meting]:
                     map_.mkdir()
                     voer_uit(nbformat.v4.new_notebook(), map_)
                     return
+                if naam in kaal:
+                    map_.mkdir()
+                    voer_uit(nbformat.from_dict(kaal[naam]), map_)
+                    return
                 # Een verse kopie van de notebookmap zonder antwoordbestanden: een deelnemer die net begint.
                 shutil.copytree(
                     inst.project / "notebooks" / naam, map_, ignore=shutil.ignore_patterns("*.antwoorden.json*", ".*")
@@ -94,22 +122,45 @@ def meet(inst: Instellingen) -> list[Meting]:
 
             return uitvoeren
 
-        taken = {naam: taak(naam) for naam in [LEEG, *versies]}
+        taken = {naam: taak(naam) for naam in [LEEG, *versies, *kaal]}
         # Opwarmen met het lege en het eerste notebook: de schijfcache en de eerste imports tellen dan
         # niet mee, en het kost geen hele extra ronde.
         for naam in list(taken)[:2]:
             taken[naam]()
         tijden = afwisselend(taken, n)
-    return [
-        tijden[naam].meting(
-            f"notebook {naam} uitvoeren",
-            tijden[LEEG],
-            doel=DOEL,
-            toelichting=(
-                f"deelnemersversie, leeg antwoordbestand, nbclient; basislijn: leeg notebook (kernelstart), mediaan van {n}; CPU: dit proces en de kernel"
-                if naam == next(iter(versies))
-                else ""
-            ),
+    metingen = []
+    for naam in versies:
+        metingen.append(
+            tijden[naam].meting(
+                f"notebook {naam} uitvoeren",
+                tijden[LEEG],
+                doel=DOEL,
+                toelichting=(
+                    f"deelnemersversie, leeg antwoordbestand, nbclient; basislijn: leeg notebook (kernelstart), "
+                    f"mediaan van {n}; CPU: dit proces en de kernel"
+                    if naam == next(iter(versies))
+                    else ""
+                ),
+            )
         )
-        for naam in versies
-    ]
+        metingen.append(
+            tijden[naam].meting(
+                f"  {naam}: kit tegen kale ipywidgets",
+                tijden[f"{naam} {KAAL}"],
+                toelichting=(
+                    "basislijn: hetzelfde notebook, elke cel triviaal en elk invulscherm één kale ipywidgets.Textarea "
+                    "(wat elk notebook met zoveel cellen en widgets kost); ter informatie"
+                    if naam == next(iter(versies))
+                    else ""
+                ),
+            )
+        )
+    traagste = max(kaal, key=lambda k: tijden[k].mediaan)
+    metingen.append(
+        tijden[traagste].meting(
+            f"kale versie tegen leeg notebook (traagste: {traagste.split()[0]})",
+            tijden[LEEG],
+            toelichting="wat de cellen en kale widgets zelf al kosten boven de kernelstart; ter informatie",
+        )
+    )
+    return metingen

@@ -376,7 +376,7 @@ def _beoordeel_taak(inst: Instellingen, werk: Path, verbinding: Path, naam: str,
     from nbgrader.api import Gradebook
 
     from samenwerkingscode.cursus.cursusmap import CURSUS_ID
-    from samenwerkingscode.cursus.koppeling import _laatste_regel, _zonder_sqlalchemy_ruis
+    from samenwerkingscode.cursus.koppeling import laatste_regel, zonder_sqlalchemy_ruis
 
     map_ = cursusmap(inst.cohort, inst.bron)
     invoer = werk / "in"
@@ -389,10 +389,10 @@ def _beoordeel_taak(inst: Instellingen, werk: Path, verbinding: Path, naam: str,
     shutil.copyfile(inst.sjabloon, db)
     api, budget = _api(inst, map_, werk, verbinding)
     budget.begin, budget.op = None, False
-    with _zonder_sqlalchemy_ruis():
+    with zonder_sqlalchemy_ruis():
         resultaat = api.autograde(naam, deelnemer, force=True, create=True)
     if not resultaat["success"]:
-        uit["nakijkfouten"].append(f"nbgrader kon de inlevering niet beoordelen ({_laatste_regel(resultaat)})")
+        uit["nakijkfouten"].append(f"nbgrader kon de inlevering niet beoordelen ({laatste_regel(resultaat)})")
         return uit
     uit["beoordeeld"] = True
     for pad in sorted((map_.autograded / deelnemer / naam).glob("*.ipynb")):
@@ -513,9 +513,9 @@ def voeg_samen(map_: Cursusmap, naam: str, deelnemer: str, uitkomst: dict[str, A
         eigen_code=list(uitkomst.get("eigen_code", [])),
         leeg=bool(uitkomst.get("leeg")),
     )
-    from samenwerkingscode.cursus.koppeling import _zonder_sqlalchemy_ruis
+    from samenwerkingscode.cursus.koppeling import zonder_sqlalchemy_ruis
 
-    with ctrl_c_uitgesteld(), _zonder_sqlalchemy_ruis():
+    with ctrl_c_uitgesteld(), zonder_sqlalchemy_ruis():
         if uitslag.beoordeeld:
             with gradebook(map_) as gb:
                 extra = {}

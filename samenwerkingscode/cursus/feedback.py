@@ -10,17 +10,9 @@ import os
 import re
 from pathlib import Path
 
+from samenwerkingscode.cursus import koppeling
 from samenwerkingscode.cursus.cursusmap import Cursusmap, cursusmap
-from samenwerkingscode.cursus.koppeling import (
-    Blok,
-    _laatste_regel,
-    _lees_notebook,
-    _voortgang,
-    _zip_map,
-    gradebook,
-    maak_api,
-    opdrachtnamen,
-)
+from samenwerkingscode.cursus.koppeling import Blok
 
 
 def controleer_feedback(map_: Cursusmap, naam: str, html_pad: Path) -> list[str]:
@@ -28,7 +20,7 @@ def controleer_feedback(map_: Cursusmap, naam: str, html_pad: Path) -> list[str]
     from samenwerkingscode.cursus.feedback_filter import geheime_regels, html_als_tekst, lekken
 
     bronpad = map_.bron / naam / (html_pad.stem + ".ipynb")
-    geheim = geheime_regels(_lees_notebook(bronpad).cells) if bronpad.is_file() else set()
+    geheim = geheime_regels(koppeling.lees_notebook(bronpad).cells) if bronpad.is_file() else set()
     return lekken(html_als_tekst(html_pad.read_text(encoding="utf-8")), geheim)
 
 
@@ -50,7 +42,7 @@ def zonder_externe_scripts(html_pad: Path) -> None:
 def _nog_handmatig(map_: Cursusmap, naam: str, deelnemer: str) -> int:
     from nbgrader.api import MissingEntry
 
-    with gradebook(map_) as gb:
+    with koppeling.gradebook(map_) as gb:
         try:
             inzending = gb.find_submission(naam, deelnemer)
         except MissingEntry:
@@ -69,7 +61,7 @@ def feedback(
     HTML-bestand waarin toch iets geheims staat, wordt verwijderd en gemeld. Geeft 0 of 1.
     """
     map_ = cursusmap(cohort, bron)
-    namen = opdrachtnamen(map_, blok, alleen_beoordeeld=True)
+    namen = koppeling.opdrachtnamen(map_, blok, alleen_beoordeeld=True)
     werk = [
         (naam, d)
         for naam in namen
@@ -80,14 +72,14 @@ def feedback(
     if not werk:
         print("Er is nog niets beoordeeld. Draai eerst: regie cursus beoordeel")
         return 0
-    api = maak_api(map_)
+    api = koppeling.maak_api(map_)
     problemen: list[str] = []
     opmerkingen: list[str] = []
     deelnemers: set[str] = set()
-    for naam, deelnemer in _voortgang(werk, "Feedback maken"):
+    for naam, deelnemer in koppeling.voortgang(werk, "Feedback maken"):
         resultaat = api.generate_feedback(naam, deelnemer, force=True)
         if not resultaat["success"]:
-            problemen.append(f"{deelnemer}, {naam}: feedback maken mislukt: {_laatste_regel(resultaat)}")
+            problemen.append(f"{deelnemer}, {naam}: feedback maken mislukt: {koppeling.laatste_regel(resultaat)}")
             continue
         for html_pad in sorted((map_.feedback / deelnemer / naam).glob("*.html")):
             zonder_externe_scripts(html_pad)
@@ -108,7 +100,7 @@ def feedback(
     for deelnemer in sorted(deelnemers):
         map_fb = map_.feedback / deelnemer
         if any(map_fb.rglob("*.html")):
-            _zip_map(map_fb, map_.terugsturen / f"{deelnemer}.zip", f"feedback-{deelnemer}", "*.html")
+            koppeling.zip_map(map_fb, map_.terugsturen / f"{deelnemer}.zip", f"feedback-{deelnemer}", "*.html")
     print(f"Feedback gemaakt voor {len(deelnemers)} deelnemer(s); de zips staan in {map_.terugsturen}.")
     for m in opmerkingen:
         print(f"  let op: {m}")

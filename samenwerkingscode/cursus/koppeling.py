@@ -97,7 +97,7 @@ def gradebook(map_: Cursusmap) -> Iterator[Any]:
         yield gb
 
 
-def _laatste_regel(resultaat: dict[str, Any]) -> str:
+def laatste_regel(resultaat: dict[str, Any]) -> str:
     """De kern van een nbgrader-fout, voor in een Nederlandse melding."""
     for sleutel in ("error", "log"):
         regels = [r.strip() for r in str(resultaat.get(sleutel, "")).splitlines() if r.strip()]
@@ -106,13 +106,13 @@ def _laatste_regel(resultaat: dict[str, Any]) -> str:
     return "onbekende oorzaak"
 
 
-def _voortgang(items: list[Any], omschrijving: str) -> Iterable[Any]:
+def voortgang(items: list[Any], omschrijving: str) -> Iterable[Any]:
     from tqdm import tqdm
 
     return tqdm(items, desc=omschrijving, unit="st", disable=None, leave=False, file=sys.stderr)
 
 
-def _zip_map(map_: Path, zip_pad: Path, prefix: str, patroon: str = "*") -> Path:
+def zip_map(map_: Path, zip_pad: Path, prefix: str, patroon: str = "*") -> Path:
     """Zip de inhoud van een map onder ``prefix/``; eerst tijdelijk, dan vervangen (nooit half)."""
     zip_pad.parent.mkdir(parents=True, exist_ok=True)
     from samenwerkingscode.model.bestanden import atomisch
@@ -124,7 +124,7 @@ def _zip_map(map_: Path, zip_pad: Path, prefix: str, patroon: str = "*") -> Path
     return zip_pad
 
 
-def _lees_notebook(pad: Path) -> Any:
+def lees_notebook(pad: Path) -> Any:
     import nbformat
 
     return nbformat.read(pad, as_version=4)
@@ -154,7 +154,7 @@ def beoordeelmodus_aan() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _zonder_sqlalchemy_ruis() -> Iterator[None]:
+def zonder_sqlalchemy_ruis() -> Iterator[None]:
     """nbgrader geeft bij elke beoordeling onschuldige SAWarnings (ecosystem.md, valkuil 6), en een
     waarschuwing over een cel-id als het een verwijderde cel terugzet."""
     import warnings

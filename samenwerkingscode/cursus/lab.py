@@ -190,7 +190,7 @@ def bereid_lab_voor(
     Werk dat daar al staat, wordt nooit overschreven: het is wat de gebruiker invulde.
     """
     from samenwerkingscode.cursus.koppeling import maak_api
-    from samenwerkingscode.cursus.uitdelen import _genereer, controleer_release
+    from samenwerkingscode.cursus.uitdelen import controleer_release, genereer
 
     map_ = cursusmap(cohort, bron)
     namen = map_.opdrachten()
@@ -199,7 +199,7 @@ def bereid_lab_voor(
         api = maak_api(map_)
         for naam in ontbrekend:
             if not (map_.release / naam / f"{naam}.ipynb").is_file() or controleer_release(map_, naam):
-                _genereer(api, map_, naam)
+                genereer(api, map_, naam)
             _kopieer_release(map_.release / naam, map_.deelnemer / naam)
     map_.deelnemer.mkdir(parents=True, exist_ok=True)
     return map_.deelnemer

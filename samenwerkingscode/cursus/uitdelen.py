@@ -13,13 +13,13 @@ from typing import Any
 from samenwerkingscode.cursus.cursusmap import Cursusmap, cursusmap
 from samenwerkingscode.cursus.koppeling import (
     Blok,
-    _laatste_regel,
-    _lees_notebook,
-    _voortgang,
-    _zip_map,
     gradebook,
+    laatste_regel,
+    lees_notebook,
     maak_api,
     opdrachtnamen,
+    voortgang,
+    zip_map,
 )
 from samenwerkingscode.model.yamlbestand import RegieFout
 
@@ -39,8 +39,8 @@ def controleer_release(map_: Cursusmap, naam: str) -> list[str]:
         if not relpad.is_file():
             problemen.append(f"{relpad.name} ontbreekt in de deelnemersversie")
             continue
-        geheim = geheime_regels(_lees_notebook(bronpad).cells)
-        nb = _lees_notebook(relpad)
+        geheim = geheime_regels(lees_notebook(bronpad).cells)
+        nb = lees_notebook(relpad)
         for i, cel in enumerate(nb.cells, start=1):
             for gevonden in lekken(cel.source, geheim):
                 problemen.append(f"{relpad.name}, cel {i}: bevat geheime tekst '{gevonden[:60]}'")
@@ -52,14 +52,14 @@ def controleer_release(map_: Cursusmap, naam: str) -> list[str]:
     return problemen
 
 
-def _genereer(api: Any, map_: Cursusmap, naam: str) -> None:
+def genereer(api: Any, map_: Cursusmap, naam: str) -> None:
     """Maak de deelnemersversie van één opdracht en controleer hem; bij een lek: weg ermee."""
     with gradebook(map_) as gb:
         gb.update_or_create_assignment(naam)
     resultaat = api.generate_assignment(naam, force=True, create=True)
     if not resultaat["success"]:
         raise RegieFout(
-            f"De deelnemersversie van {naam} kon niet worden gemaakt: {_laatste_regel(resultaat)}\n"
+            f"De deelnemersversie van {naam} kon niet worden gemaakt: {laatste_regel(resultaat)}\n"
             "Controleer de nbgrader-markeringen in het bronnotebook (bijvoorbeeld BEGIN/END SOLUTION)."
         )
     problemen = controleer_release(map_, naam)
@@ -84,9 +84,9 @@ def maak(
     namen = opdrachtnamen(map_, blok)
     api = maak_api(map_)
     zips = []
-    for naam in _voortgang(namen, "Deelnemersversies maken"):
-        _genereer(api, map_, naam)
-        zips.append(_zip_map(map_.release / naam, map_.uitdelen / f"{naam}.zip", naam))
+    for naam in voortgang(namen, "Deelnemersversies maken"):
+        genereer(api, map_, naam)
+        zips.append(zip_map(map_.release / naam, map_.uitdelen / f"{naam}.zip", naam))
     print(f"Deelnemersversies gemaakt in {map_.release} (gecontroleerd: geen modelantwoorden of verborgen tests).")
     for z in zips:
         print(f"  om te versturen: {z}")
@@ -105,4 +105,4 @@ def zorg_voor_release(api: Any, map_: Cursusmap, naam: str) -> None:
         except MissingEntry:
             bekend = False
     if not bekend or not (map_.release / naam / f"{naam}.ipynb").is_file():
-        _genereer(api, map_, naam)
+        genereer(api, map_, naam)

@@ -406,9 +406,9 @@ def _trek_in(map_: Cursusmap, api: Any, verdeling: Verdeling, auteur: str) -> No
                 _schrijf_tekst(data_pad, json.dumps(data, ensure_ascii=False, indent=2))
             (plek / f"{code}.png").unlink(missing_ok=True)
         if (map_.release / naam).is_dir():
-            from samenwerkingscode.cursus.koppeling import _zip_map
+            from samenwerkingscode.cursus.koppeling import zip_map
 
-            _zip_map(map_.release / naam, map_.uitdelen / f"{naam}.zip", naam)
+            zip_map(map_.release / naam, map_.uitdelen / f"{naam}.zip", naam)
     (map_.cohort / "uitwisselen" / "posters" / f"{code}.png").unlink(missing_ok=True)
 
 
@@ -440,7 +440,7 @@ def _geef_uit(
     """Schrijf de leesopdracht in ``release/<naam>/`` (+ zip) en zet haar in de uitwisseling van nbgrader."""
     import nbformat
 
-    from samenwerkingscode.cursus.koppeling import _zip_map, gradebook
+    from samenwerkingscode.cursus.koppeling import gradebook, zip_map
 
     doel = map_.release / naam
     if doel.exists():
@@ -451,7 +451,7 @@ def _geef_uit(
     for code, poster in (posters or {}).items():
         if poster is not None:
             shutil.copyfile(poster, doel / f"{code}.png")
-    _zip_map(doel, map_.uitdelen / f"{naam}.zip", naam)
+    zip_map(doel, map_.uitdelen / f"{naam}.zip", naam)
     with gradebook(map_) as gb:
         gb.update_or_create_assignment(naam)
     if via:

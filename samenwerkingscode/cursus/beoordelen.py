@@ -437,10 +437,11 @@ def werker(nummer: int, inst: Instellingen, taken: Any, uitkomsten: Any) -> None
     verbinding = Path(inst.sockets or tempfile.mkdtemp(prefix="regie-k-")) / str(nummer)
     verbinding.mkdir(parents=True, exist_ok=True)
     if inst.zandbak:
+        from samenwerkingscode.cursus.koppeling import vooraan
         from samenwerkingscode.cursus.zandbak import schrijf_kernelspec
 
         schrijf_kernelspec(werk / "jupyter")
-        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(werk / "jupyter"), os.environ.get("JUPYTER_PATH", "")])
+        os.environ["JUPYTER_PATH"] = vooraan("JUPYTER_PATH", werk / "jupyter")
         _zandbak_omgeving(map_, verbinding)
     try:
         for regel in taken:
@@ -804,7 +805,7 @@ def beoordeel(
 
     Een kapotte inlevering, eigen code, een verwijderde of gewijzigde testcel of een nakijkcel die
     niet kon nakijken ("nakijken mislukt") komt met uitleg in de tabel; de rest van de groep wordt
-    gewoon beoordeeld. Zie hieronder (parallel, zandbak, tijdslimieten).
+    gewoon beoordeeld. Hoe (parallel, zandbak, tijdslimieten): zie de uitleg bovenaan deze module.
     """
     uitslagen = beoordeel_alles(
         cohort=cohort,

@@ -57,6 +57,16 @@ def _stil(logger: logging.Logger) -> None:
     logger.propagate = False
 
 
+def vooraan(variabele: str, map_: Path | str) -> str:
+    """De waarde van een padvariabele (``JUPYTER_PATH``, ``JUPYTER_CONFIG_PATH``) met ``map_`` vooraan.
+
+    Wat de gebruiker er zelf in zette, blijft erachter staan; een lege variabele geeft geen lege
+    (en dus relatieve) plek in het pad.
+    """
+    bestaand = os.environ.get(variabele)
+    return os.pathsep.join([str(map_), *([bestaand] if bestaand else [])])
+
+
 def _alembic_op_pad() -> None:
     """nbgrader start ``alembic`` via PATH bij een nieuw cijferboek; zoek het naast deze Python (de venv)."""
     bin_map = os.path.dirname(sys.executable)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from samenwerkingscode.cursus.cursusmap import PROJECT, cursusmap
+from samenwerkingscode.cursus.koppeling import vooraan
 from samenwerkingscode.model.yamlbestand import RegieFout
 
 TAAL = "nl_NL"
@@ -109,9 +110,7 @@ def trainersomgeving(static: Path | None = None) -> tuple[dict[str, str], list[s
     ``JUPYTER_PATH`` krijgt de datamap met het formgrade-sjabloon van de kit vooraan; de server
     serveert MathJax 2 uit ``static`` (standaard ``_vendor/formgrader``; ontbreekt die: :class:`RegieFout`).
     """
-    bestaand = os.environ.get("JUPYTER_PATH")
-    pad = os.pathsep.join([str(FORMGRADER_DATA), *([bestaand] if bestaand else [])])
-    return {"JUPYTER_PATH": pad}, static_argumenten(formgrader_static(static))
+    return {"JUPYTER_PATH": vooraan("JUPYTER_PATH", FORMGRADER_DATA)}, static_argumenten(formgrader_static(static))
 
 
 def schrijf_formgraderconfig(configmap: Path, static: Path) -> Path:
@@ -222,9 +221,7 @@ def deelnemersomgeving(cohort: Path) -> tuple[dict[str, str], list[str]]:
     configmap = schrijf_deelnemersconfig(basis / "config")
     gebruiker = basis / "instellingen"
     zaai_gebruikersinstellingen(gebruiker)
-    bestaand = os.environ.get("JUPYTER_CONFIG_PATH")
-    pad = os.pathsep.join([str(configmap), *([bestaand] if bestaand else [])])
-    omgeving = {**os.environ, "JUPYTER_CONFIG_PATH": pad}
+    omgeving = {**os.environ, "JUPYTER_CONFIG_PATH": vooraan("JUPYTER_CONFIG_PATH", configmap)}
     return omgeving, [f"--LabApp.user_settings_dir={gebruiker}", f"--LabApp.workspaces_dir={basis / 'werkruimtes'}"]
 
 

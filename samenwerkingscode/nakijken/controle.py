@@ -109,7 +109,12 @@ def _keuze_en_tekst(
     o: opdrachten.Onderdeel, gekozen: bool, tekst: str, geen_keuze: str, geen_tekst: str
 ) -> tuple[bool, str]:
     """Een keuze met een toelichting (situatie, Schakelbak): beide nodig."""
-    open_ = ([] if gekozen else [geen_keuze]) or ([] if tekst.strip() else [geen_tekst])
+    if not gekozen:
+        open_ = [geen_keuze]
+    elif not tekst.strip():
+        open_ = [geen_tekst]
+    else:
+        open_ = []
     return _uitslag(not gekozen and not tekst.strip(), open_, woordhint(o, tekst))
 
 

@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from samenwerkingscode import beoordeelmodus
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.model.yamlbestand import RegieFout
+from samenwerkingscode.widgets._opmaak import layout, maak
 from samenwerkingscode.widgets._toegankelijk import hulpwidget
 
 OpslagLuisteraar = Callable[[Path, str], None]
@@ -54,7 +55,10 @@ VOORBEELD_MELDING = "Voorbeeldweergave: hier wordt niets bewaard. Werk in het no
 
 
 def brede_knop() -> widgets.Layout:
-    """Een knop zo breed als zijn tekst: Nederlandse knopteksten zijn langer dan de standaardbreedte."""
+    """Een knop zo breed als zijn tekst: Nederlandse knopteksten zijn langer dan de standaardbreedte.
+
+    Elke knop een eigen layout (niet gedeeld, zie ``_opmaak``): knoppen worden verborgen en weer getoond.
+    """
     return widgets.Layout(width="auto", min_width="12em")
 
 
@@ -77,14 +81,15 @@ class OefeningWidget:
     def __init__(self, opslag: Antwoorden | None, oefening: str) -> None:
         self.opslag = opslag
         self.oefening = oefening
-        self.status = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
-        self.meldingen = widgets.HTML()
+        self.status = maak(widgets.HTML, layout=layout(min_height="1.5em"))
+        self.meldingen = maak(widgets.HTML)
         self._bezig_met_herstellen = False
         if beoordeelmodus():
             # nbgrader beoordeelt het antwoordbestand; een invulscherm opbouwen zou alleen tijd kosten.
-            self.widget = widgets.HTML(
+            self.widget = maak(
+                widgets.HTML,
                 f"<em>Invulscherm van oefening {html.escape(oefening)}: bij het beoordelen niet opgebouwd; "
-                "de beoordeling leest het antwoordbestand.</em>"
+                "de beoordeling leest het antwoordbestand.</em>",
             )
             return
         self._toon_opslagmeldingen()
@@ -93,10 +98,15 @@ class OefeningWidget:
             self.herstel(self.opgeslagen())
         if opslag is None:
             self.status.value = opmaak_melding(VOORBEELD_MELDING)
-        kop = [widgets.HTML(f"<h4 class='regie-oefening-titel'>{html.escape(self.titel)}</h4>")] if self.titel else []
-        self.widget = widgets.VBox(
+        kop = (
+            [maak(widgets.HTML, f"<h4 class='regie-oefening-titel'>{html.escape(self.titel)}</h4>")]
+            if self.titel
+            else []
+        )
+        self.widget = maak(
+            widgets.VBox,
             [*kop, self.meldingen, inhoud, self.status, hulpwidget()],
-            layout=widgets.Layout(border="1px solid #d0d7de", padding="8px 12px", margin="8px 0"),
+            layout=layout(border="1px solid #d0d7de", padding="8px 12px", margin="8px 0"),
         )
         self.widget.add_class("regie-oefening")
 
@@ -157,7 +167,7 @@ def live_status(maak_tekst: Callable[[], str], pad: Path | str, oefening: str | 
     "Zo ziet je trainer je antwoord" nooit een verouderde stand zoals "nog leeg" of "0 woorden".
     """
     doel = Path(pad).resolve()
-    regel = widgets.HTML()
+    regel = maak(widgets.HTML)
     regel.add_class("regie-live-status")
 
     def ververs(*_: Any) -> None:

@@ -25,6 +25,8 @@ import html
 
 import ipywidgets as widgets
 
+from samenwerkingscode.widgets._opmaak import layout, maak
+
 KLEUR_KERN = "#1e6b3a"
 """Groen van de kit; wit erop haalt 6,9:1."""
 KLEUR_FOCUS = "#1a4f8b"
@@ -162,14 +164,14 @@ def hulp_html() -> str:
 
 def hulpwidget() -> widgets.HTML:
     """Een onzichtbare ``widgets.HTML`` met de opmaak en het script voor één oefenweergave."""
-    hulp = widgets.HTML(hulp_html(), layout=widgets.Layout(height="0px", margin="0", overflow="hidden"))
+    hulp = maak(widgets.HTML, hulp_html(), layout=layout(height="0px", margin="0", overflow="hidden"))
     hulp.add_class("regie-toegankelijk")
     return hulp
 
 
 def alt_widget() -> widgets.HTML:
     """Verborgen tekstalternatief voor het plaatje ervóór (``widgets.Image`` kent geen alt en geen tooltip)."""
-    return widgets.HTML(layout=widgets.Layout(display="none"))
+    return maak(widgets.HTML, layout=layout(display="none"))
 
 
 def alt_html(tekst: str) -> str:

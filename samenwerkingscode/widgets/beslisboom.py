@@ -21,6 +21,7 @@ from samenwerkingscode.model import beslisboom, vormen
 from samenwerkingscode.model.beslisboom import Wandeling
 from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
+from samenwerkingscode.widgets._opmaak import layout, maak
 from samenwerkingscode.widgets._toegankelijk import alt_html, alt_widget
 
 #: De drie opgaven van oefening 3a (zie de lijst met oefeningen in het boek).
@@ -66,40 +67,46 @@ class BeslisboomWidget(OefeningWidget):
 
     # --- opbouw -------------------------------------------------------------------------------
     def bouw(self) -> widgets.Widget:
-        self.opgave = widgets.Dropdown(
+        self.opgave = maak(
+            widgets.Dropdown,
             options=[(beschrijving, id) for id, beschrijving in self.opgaven.items()],
             description="Opgave:",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="auto", max_width="100%"),
+            layout=layout(width="auto", max_width="100%"),
         )
-        self.vraag_weergave = widgets.HTML()
+        self.vraag_weergave = maak(widgets.HTML)
         self.knoppen: list[widgets.Button] = []
-        self.knoppen_vak = widgets.VBox(layout=widgets.Layout(align_items="flex-start"))
-        self.knop_terug = widgets.Button(
-            description="Terug", tooltip="Haal je laatste antwoord weg", layout=brede_knop()
+        self.knoppen_vak = maak(widgets.VBox, layout=layout(align_items="flex-start"))
+        self.knop_terug = maak(
+            widgets.Button, description="Terug", tooltip="Haal je laatste antwoord weg", layout=brede_knop()
         )
-        self.knop_opnieuw = widgets.Button(
-            description="Opnieuw", tooltip="Begin deze opgave opnieuw bij de eerste vraag", button_style="warning"
+        self.knop_opnieuw = maak(
+            widgets.Button,
+            description="Opnieuw",
+            tooltip="Begin deze opgave opnieuw bij de eerste vraag",
+            button_style="warning",
         )
-        self.pad_weergave = widgets.HTML()
-        self.uitkomst_weergave = widgets.HTML()
-        self.figuur = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="820px"))
+        self.pad_weergave = maak(widgets.HTML)
+        self.uitkomst_weergave = maak(widgets.HTML)
+        # Een eigen layout: de figuur gaat open en dicht.
+        self.figuur = maak(widgets.Image, format="png", layout=widgets.Layout(width="100%", max_width="820px"))
         self.figuur_tekst = alt_widget()
 
         self.opgave.observe(self._bij_opgave, names="value")
         self.knop_terug.on_click(self._terug)
         self.knop_opnieuw.on_click(self._opnieuw)
-        return widgets.VBox(
+        return maak(
+            widgets.VBox,
             [
                 self.opgave,
                 self.vraag_weergave,
                 self.knoppen_vak,
-                widgets.HBox([self.knop_terug, self.knop_opnieuw]),
+                maak(widgets.HBox, [self.knop_terug, self.knop_opnieuw]),
                 self.pad_weergave,
                 self.uitkomst_weergave,
                 self.figuur,
                 self.figuur_tekst,
-            ]
+            ],
         )
 
     # --- opslag -------------------------------------------------------------------------------
@@ -206,10 +213,11 @@ class BeslisboomWidget(OefeningWidget):
             )
             for optie in v.opties:
                 tip = optie.label + (" (uitwerking in deze cursuskit)" if optie.herkomst == "kit" else "")
-                knop = widgets.Button(
+                knop = maak(
+                    widgets.Button,
                     description=optie.label,
                     tooltip=tip,
-                    layout=widgets.Layout(width="auto", max_width="100%"),
+                    layout=layout(width="auto", max_width="100%"),
                 )
                 knop.on_click(lambda _k, a=optie.antwoord, o=self.opgave.value, n=stap: self._antwoord(a, o, n))
                 self.knoppen.append(knop)

@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from samenwerkingscode import eigen_casus
 from samenwerkingscode.antwoorden import Antwoorden
@@ -45,6 +44,7 @@ from samenwerkingscode.model import idioom
 from samenwerkingscode.model.casus import Casus, als_eigen, canvas_inhoud, canvas_noot, herkomst_noot, laad_casus
 from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
+from samenwerkingscode.widgets._opmaak import layout, maak
 
 LEEG, CASUS, EIGEN = "leeg", "casus", "eigen"
 """De drie startpunten, zoals ze in het antwoordbestand staan."""
@@ -147,9 +147,10 @@ class CanvasWidget(OefeningWidget):
 
     # --- opbouw ------------------------------------------------------------------------------
     def bouw(self) -> widgets.Widget:
-        uitleg = widgets.HTML(
+        uitleg = maak(
+            widgets.HTML,
             "<p>Vul per veld één punt per regel in. Kies eerst waarmee je begint: een leeg canvas, "
-            "de feiten uit de casus of je eigen casus. Alles wat je typt wordt meteen bewaard.</p>"
+            "de feiten uit de casus of je eigen casus. Alles wat je typt wordt meteen bewaard.</p>",
         )
         opties = [("Leeg", LEEG)]
         hulp = ["Begin met een leeg canvas."]
@@ -158,7 +159,8 @@ class CanvasWidget(OefeningWidget):
             hulp.append(f"Vul de velden met de feiten uit de casus '{self._casus.titel}'.")
         opties.append(("Uit mijn eigen casus", EIGEN))
         hulp.append(_tooltip("Eigen casus", "Vul de velden uit je eigen casusbestand."))
-        self.start = widgets.ToggleButtons(
+        self.start = maak(
+            widgets.ToggleButtons,
             options=opties,
             value=LEEG,
             description="Begin met:",
@@ -167,43 +169,45 @@ class CanvasWidget(OefeningWidget):
         )
         eigen_opties = self._eigen_opties()
         gekozen = self._gekozen_eigen()
-        self.eigen_keuze = widgets.Dropdown(
+        self.eigen_keuze = maak(
+            widgets.Dropdown,
             options=eigen_opties,
             value=gekozen
             if gekozen in [w for _, w in eigen_opties]
             else (eigen_opties[0][1] if eigen_opties else None),
             description="Eigen casus:",
             style={"description_width": "initial"},
-            layout=widgets.Layout(display="none", width="auto"),
+            layout=widgets.Layout(display="none", width="auto"),  # eigen: gaat open en dicht
         )
-        self.bevestig_tekst = widgets.HTML()
-        self.knop_vervang = widgets.Button(
-            description="Vervang alle velden", button_style="danger", layout=brede_knop()
+        self.bevestig_tekst = maak(widgets.HTML)
+        self.knop_vervang = maak(
+            widgets.Button, description="Vervang alle velden", button_style="danger", layout=brede_knop()
         )
-        self.knop_aanvullen = widgets.Button(
-            description="Vul alleen lege velden aan", button_style="info", layout=brede_knop()
+        self.knop_aanvullen = maak(
+            widgets.Button, description="Vul alleen lege velden aan", button_style="info", layout=brede_knop()
         )
-        self.knop_annuleer = widgets.Button(description="Annuleren", layout=brede_knop())
-        self.bevestiging = widgets.VBox(
-            [self.bevestig_tekst, widgets.HBox([self.knop_vervang, self.knop_aanvullen, self.knop_annuleer])],
-            layout=widgets.Layout(display="none", border="1px solid #8a5a00", padding="4px 8px"),
+        self.knop_annuleer = maak(widgets.Button, description="Annuleren", layout=brede_knop())
+        self.bevestiging = maak(
+            widgets.VBox,
+            [self.bevestig_tekst, maak(widgets.HBox, [self.knop_vervang, self.knop_aanvullen, self.knop_annuleer])],
+            layout=widgets.Layout(
+                display="none", border="1px solid #8a5a00", padding="4px 8px"
+            ),  # eigen: gaat open en dicht
         )
 
         rijen, kolommen = canvasmodel.raster()
         self.velden: dict[str, widgets.Textarea] = {}
         self.cellen: dict[str, widgets.VBox] = {}
-        # Eén layout en stijl per soort element, gedeeld door de negen velden (minder widgets bij Run All).
-        invoer_layout = widgets.Layout(width="100%", height="10em")
-        invoer_stijl = {True: TextStyle(background="#f3f8f4"), False: TextStyle()}
-        kop_layout, kop_stijl = widgets.Layout(), HTMLStyle()
+        invoer_layout = layout(width="100%", height="10em")
         for veld in canvasmodel.velden():
             kern = veld.rol == "kern"
-            invoer = widgets.Textarea(
+            invoer = maak(
+                widgets.Textarea,
                 placeholder=veld.vraag,
                 tooltip=veld.toelichting or veld.vraag,
                 continuous_update=True,
                 layout=invoer_layout,
-                style=invoer_stijl[kern],
+                style={"background": "#f3f8f4"} if kern else None,
             )
             invoer.observe(self._veld_gewijzigd, names="value")
             definitie = html.escape(_tooltip(veld.term, veld.vraag), quote=True)
@@ -213,15 +217,15 @@ class CanvasWidget(OefeningWidget):
                 if kern
                 else ""
             )
-            kop = widgets.HTML(
+            kop = maak(
+                widgets.HTML,
                 f'<b class="regie-label" title="{definitie}">{html.escape(veld.titel)}</b>{merk}'
                 f'<div style="font-size:0.85em;color:#4a5a6a;line-height:1.25">{html.escape(veld.vraag)}</div>',
-                layout=kop_layout,
-                style=kop_stijl,
             )
-            cel = widgets.VBox(
+            cel = maak(
+                widgets.VBox,
                 [kop, invoer],
-                layout=widgets.Layout(
+                layout=layout(
                     grid_row=f"{veld.rij + 1} / span {veld.hoogte}",
                     grid_column=f"{veld.kolom + 1} / span {veld.breedte}",
                     border=f"2px solid {KERN_KLEUR}" if kern else f"1px solid {AFSPRAKEN_KLEUR}",
@@ -231,15 +235,17 @@ class CanvasWidget(OefeningWidget):
             cel.add_class("regie-canvasveld-kern" if kern else "regie-canvasveld-afspraken")
             self.velden[veld.sleutel] = invoer
             self.cellen[veld.sleutel] = cel
-        legenda = widgets.HTML(
+        legenda = maak(
+            widgets.HTML,
             f'<span style="border:2px solid {KERN_KLEUR};padding:0 4px" '
             f'title="{html.escape(_tooltip("Kern van de samenwerking"), quote=True)}">Kern van de samenwerking</span> '
             f'<span style="border:1px solid {AFSPRAKEN_KLEUR};padding:0 4px" '
-            f'title="{html.escape(_tooltip("Afsprakenvelden"), quote=True)}">Afsprakenvelden</span>'
+            f'title="{html.escape(_tooltip("Afsprakenvelden"), quote=True)}">Afsprakenvelden</span>',
         )
-        raster = widgets.GridBox(
+        raster = maak(
+            widgets.GridBox,
             list(self.cellen.values()),
-            layout=widgets.Layout(
+            layout=layout(
                 grid_template_columns=f"repeat({kolommen}, minmax(0, 1fr))",
                 grid_template_rows=f"repeat({rijen}, auto)",
                 grid_gap="6px",
@@ -247,18 +253,19 @@ class CanvasWidget(OefeningWidget):
             ),
         )
 
-        self.voortgang = widgets.IntProgress(value=0, min=0, max=len(self.velden), bar_style="info")
-        self.voortgang_tekst = widgets.HTML()
-        self.titel_invoer = widgets.Text(
+        self.voortgang = maak(widgets.IntProgress, value=0, min=0, max=len(self.velden), bar_style="info")
+        self.voortgang_tekst = maak(widgets.HTML)
+        self.titel_invoer = maak(
+            widgets.Text,
             description="Titel van je casus:",
             placeholder="Bijvoorbeeld: Samenwerking rond het beekdal in mijn regio",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="100%"),
+            layout=layout(width="100%"),
         )
-        self.knop_png = widgets.Button(description="Exporteer als PNG", icon="download", layout=brede_knop())
-        self.knop_pdf = widgets.Button(description="Exporteer als PDF", icon="download", layout=brede_knop())
-        self.knop_casus = widgets.Button(description="Bewaar als casusbestand", icon="save", layout=brede_knop())
-        self.bericht = widgets.HTML()
+        self.knop_png = maak(widgets.Button, description="Exporteer als PNG", icon="download", layout=brede_knop())
+        self.knop_pdf = maak(widgets.Button, description="Exporteer als PDF", icon="download", layout=brede_knop())
+        self.knop_casus = maak(widgets.Button, description="Bewaar als casusbestand", icon="save", layout=brede_knop())
+        self.bericht = maak(widgets.HTML)
         if self.opslag is None:
             for knop in (self.knop_png, self.knop_pdf, self.knop_casus):
                 knop.disabled = True
@@ -274,7 +281,8 @@ class CanvasWidget(OefeningWidget):
         self.knop_pdf.on_click(lambda _: self._exporteer(".pdf"))
         self.knop_casus.on_click(self._bewaar_casusbestand)
 
-        return widgets.VBox(
+        return maak(
+            widgets.VBox,
             [
                 uitleg,
                 self.start,
@@ -282,11 +290,11 @@ class CanvasWidget(OefeningWidget):
                 self.bevestiging,
                 legenda,
                 raster,
-                widgets.HBox([self.voortgang, self.voortgang_tekst], layout=widgets.Layout(align_items="center")),
+                maak(widgets.HBox, [self.voortgang, self.voortgang_tekst], layout=layout(align_items="center")),
                 self.titel_invoer,
-                widgets.HBox([self.knop_png, self.knop_pdf, self.knop_casus]),
+                maak(widgets.HBox, [self.knop_png, self.knop_pdf, self.knop_casus]),
                 self.bericht,
-            ]
+            ],
         )
 
     def herstel(self, stand: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from samenwerkingscode.nakijken import Opslag, Rapport, controleer_opdracht
 from samenwerkingscode.widgets._basis import brede_knop
+from samenwerkingscode.widgets._opmaak import maak
 
 
 class ControleerKnop:
@@ -21,12 +22,16 @@ class ControleerKnop:
     def __init__(self, blok: str, opslag: Opslag) -> None:
         self.blok = blok
         self.opslag = opslag
-        self.uitvoer = widgets.HTML()
-        self.knop = widgets.Button(
-            description="Controleer mijn opdracht", icon="check", button_style="primary", layout=brede_knop()
+        self.uitvoer = maak(widgets.HTML)
+        self.knop = maak(
+            widgets.Button,
+            description="Controleer mijn opdracht",
+            icon="check",
+            button_style="primary",
+            layout=brede_knop(),
         )
         self.knop.on_click(self.ververs)
-        self.widget = widgets.VBox([self.knop, self.uitvoer])
+        self.widget = maak(widgets.VBox, [self.knop, self.uitvoer])
         self.rapport = self.ververs()
 
     def ververs(self, _knop: Any = None) -> Rapport:

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.widgets._basis import OefeningWidget
+from samenwerkingscode.widgets._opmaak import layout, maak
 
 NIET, ANONIEM, MET_NAAM = "niet", "anoniem", "met_naam"
 KEUZES = (
@@ -42,16 +43,17 @@ class DelenWidget(OefeningWidget):
         super().__init__(opslag, oefening)
 
     def bouw(self) -> widgets.Widget:
-        self.keuze = widgets.RadioButtons(
-            options=list(KEUZES), value=NIET, layout=widgets.Layout(width="auto"), description=""
+        self.keuze = maak(
+            widgets.RadioButtons, options=list(KEUZES), value=NIET, layout=layout(width="auto"), description=""
         )
         self.keuze.observe(self._gewijzigd, names="value")
-        uitleg = widgets.HTML(
+        uitleg = maak(
+            widgets.HTML,
             f"<p>{self.vraag} Deel je, dan lezen twee andere deelnemers je casus en geven ze je vragen en een "
             "tip; je casus kan ook in het casusboek van de groep komen. Deel je niet, dan ziet alleen de "
-            "trainer je casus. Je kunt je keuze veranderen tot de trainer de casussen uitwisselt.</p>"
+            "trainer je casus. Je kunt je keuze veranderen tot de trainer de casussen uitwisselt.</p>",
         )
-        return widgets.VBox([uitleg, self.keuze])
+        return maak(widgets.VBox, [uitleg, self.keuze])
 
     def herstel(self, stand: dict[str, Any]) -> None:
         self.keuze.value = als_keuze(stand)

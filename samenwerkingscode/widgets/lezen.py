@@ -23,6 +23,7 @@ from samenwerkingscode.model import canvas as canvasmodel
 from samenwerkingscode.model import vormen as vormmodel
 from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget
+from samenwerkingscode.widgets._opmaak import layout, maak
 
 RELATIES = 3
 """Zoveel relaties kan een lezer indelen; genoeg voor de kern van een casus, weinig genoeg om te lezen."""
@@ -90,14 +91,14 @@ def _teruggetrokken(code: str) -> bool:
 def toon_casus(code: str, map_: Path | None = None) -> Any:
     """De casus om te lezen: de feiten per canvasveld als tabel, en het canvas als poster als die erbij zit."""
     if _teruggetrokken(code):
-        return widgets.HTML(f"<p><em>{html.escape(TERUGGETROKKEN)}</em></p>")
-    tabel = widgets.HTML(casus_html(_casus(code)))
+        return maak(widgets.HTML, f"<p><em>{html.escape(TERUGGETROKKEN)}</em></p>")
+    tabel = maak(widgets.HTML, casus_html(_casus(code)))
     poster = (map_ or Path.cwd()) / f"{code}.png"
     if not poster.is_file():
         return tabel
-    beeld = widgets.Image(value=poster.read_bytes(), format="png", layout=widgets.Layout(width="100%"))
+    beeld = maak(widgets.Image, value=poster.read_bytes(), format="png", layout=layout(width="100%"))
     beeld.add_class("regie-poster")
-    return widgets.VBox([tabel, widgets.HTML("<p><b>Het canvas als poster</b></p>"), beeld])
+    return maak(widgets.VBox, [tabel, maak(widgets.HTML, "<p><b>Het canvas als poster</b></p>"), beeld])
 
 
 class ReactieWidget(OefeningWidget):
@@ -111,7 +112,7 @@ class ReactieWidget(OefeningWidget):
 
     def bouw(self) -> widgets.Widget:
         def vak(uitleg: str, hoogte: str = "5em") -> widgets.Textarea:
-            veld = widgets.Textarea(placeholder=uitleg, layout=widgets.Layout(width="100%", height=hoogte))
+            veld = maak(widgets.Textarea, placeholder=uitleg, layout=layout(width="100%", height=hoogte))
             veld.observe(lambda _w: self._bewaar(), names="value")
             return veld
 
@@ -122,19 +123,22 @@ class ReactieWidget(OefeningWidget):
         self.relaties: list[tuple[widgets.Text, widgets.Dropdown, widgets.Textarea]] = []
         rijen: list[widgets.Widget] = []
         for i in range(1, RELATIES + 1):
-            relatie = widgets.Text(
-                placeholder="welke partijen (bijv. provincie ↔ waterschap)", description=f"Relatie {i}:"
+            relatie = maak(
+                widgets.Text, placeholder="welke partijen (bijv. provincie ↔ waterschap)", description=f"Relatie {i}:"
             )
-            vorm = widgets.Dropdown(options=opties, value="", description="Vorm:")
+            vorm = maak(widgets.Dropdown, options=opties, value="", description="Vorm:")
             waarom = vak("Waarom deze vorm? Welk kenmerk zie je?", "3em")
             for w in (relatie, vorm):
                 w.observe(lambda _w: self._bewaar(), names="value")
             self.relaties.append((relatie, vorm, waarom))
-            rijen.append(widgets.VBox([widgets.HBox([relatie, vorm]), waarom]))
-        self.met_naam = widgets.Checkbox(value=False, description="De auteur mag zien dat deze reactie van mij is")
+            rijen.append(maak(widgets.VBox, [maak(widgets.HBox, [relatie, vorm]), waarom]))
+        self.met_naam = maak(
+            widgets.Checkbox, value=False, description="De auteur mag zien dat deze reactie van mij is"
+        )
         self.met_naam.observe(lambda _w: self._bewaar(), names="value")
         kop = widgets.HTML
-        return widgets.VBox(
+        return maak(
+            widgets.VBox,
             [
                 kop("<b>Wat is duidelijk?</b>"),
                 self.duidelijk,
@@ -145,7 +149,7 @@ class ReactieWidget(OefeningWidget):
                 kop("<b>Eén tip</b>"),
                 self.tip,
                 self.met_naam,
-            ]
+            ],
         )
 
     def herstel(self, stand: dict[str, Any]) -> None:
@@ -177,6 +181,6 @@ class ReactieWidget(OefeningWidget):
 def toon_reactie(code: str) -> Any:
     """Het invulscherm voor je reactie op een casus; bewaard in het antwoordbestand van dit notebook."""
     if _teruggetrokken(code):
-        return widgets.HTML("")
+        return maak(widgets.HTML, "")
     _casus(code)
     return ReactieWidget(_stand["opslag"], code)

@@ -16,6 +16,7 @@ from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.model import opdrachten
 from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget
+from samenwerkingscode.widgets._opmaak import maak
 
 # Het boek toont nooit eigen casussen: de weergave zoekt in een map die niet bestaat.
 _GEEN_EIGEN_CASUSSEN = Path(tempfile.gettempdir()) / "regie-boek-geen-eigen-casussen" / "bestaat-niet"
@@ -179,7 +180,7 @@ class Melding:
     def __init__(self, tekst: str) -> None:
         import ipywidgets as widgets
 
-        self.widget = widgets.VBox([widgets.HTML(_melding_html(tekst))])
+        self.widget = maak(widgets.VBox, [maak(widgets.HTML, _melding_html(tekst))])
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
@@ -280,8 +281,8 @@ class MetMelding:
         import ipywidgets as widgets
 
         self.scherm = scherm
-        self.melding = widgets.HTML(_melding_html(melding))
-        self.widget = widgets.VBox([self.melding, scherm.widget])
+        self.melding = maak(widgets.HTML, _melding_html(melding))
+        self.widget = maak(widgets.VBox, [self.melding, scherm.widget])
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
@@ -297,10 +298,16 @@ class MetUitwerking:
 
         self.scherm = scherm
         self._uitwerking = f"<div lang='nl'><strong>Uitwerking.</strong> {html.escape(uitwerking)}</div>"
-        self.knop = widgets.Button(description="Toon uitwerking", icon="eye", tooltip="Toon de uitgewerkte oplossing")
-        self.uitvoer = widgets.HTML()
+        self.knop = maak(
+            widgets.Button,
+            description="Toon uitwerking",
+            icon="eye",
+            tooltip="Toon de uitgewerkte oplossing",
+            layout=widgets.Layout(),  # eigen: de knop verdwijnt na het klikken
+        )
+        self.uitvoer = maak(widgets.HTML)
         self.knop.on_click(self.toon)
-        self.widget = widgets.VBox([scherm.widget, self.knop, self.uitvoer])
+        self.widget = maak(widgets.VBox, [scherm.widget, self.knop, self.uitvoer])
 
     def toon(self, _knop: Any = None) -> None:
         """Laat de uitwerking zien (en verberg de knop): de deelnemer kiest zelf wanneer."""

@@ -20,6 +20,7 @@ from samenwerkingscode import nakijken
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.model import idioom, typologie
 from samenwerkingscode.widgets._basis import OefeningWidget
+from samenwerkingscode.widgets._opmaak import layout, maak
 
 STANDAARDVRAAG_3B = (
     "Welke situatie uit de partnershiptypologie past het best bij de agrariërs en de terreinbeheerders in "
@@ -43,15 +44,16 @@ def tellertekst(aantal: int, min_woorden: int = 0) -> str:
 
 
 def _antwoordveld(plaats: str) -> widgets.Textarea:
-    return widgets.Textarea(
+    return maak(
+        widgets.Textarea,
         placeholder=f"{plaats} Alles wat je typt wordt meteen bewaard.",
-        layout=widgets.Layout(width="100%", height="12em"),
+        layout=layout(width="100%", height="12em"),
     )
 
 
 def _vraag_html(vraag: str) -> widgets.HTML:
     alineas = [a.strip() for a in vraag.split("\n\n") if a.strip()]
-    return widgets.HTML("".join(f"<p>{html.escape(a)}</p>" for a in alineas))
+    return maak(widgets.HTML, "".join(f"<p>{html.escape(a)}</p>" for a in alineas))
 
 
 class ReflectieWidget(OefeningWidget):
@@ -64,11 +66,11 @@ class ReflectieWidget(OefeningWidget):
 
     def bouw(self) -> widgets.Widget:
         self.tekst = _antwoordveld("Schrijf hier je antwoord.")
-        self.teller = widgets.HTML()
+        self.teller = maak(widgets.HTML)
         self.vraagweergave = _vraag_html(self.vraag)
         self.tekst.observe(self._gewijzigd, names="value")
         self._tel()
-        return widgets.VBox([self.vraagweergave, self.tekst, self.teller])
+        return maak(widgets.VBox, [self.vraagweergave, self.tekst, self.teller])
 
     def herstel(self, stand: dict[str, Any]) -> None:
         tekst = stand.get("tekst")
@@ -103,21 +105,22 @@ class KeuzeMetMotivatie(OefeningWidget):
         opties: list[tuple[str, int | None]] = [("— kies een situatie —", None)]
         opties += [(f"{s.nummer}. {s.naam}", s.nummer) for s in typologie.situaties()]
         hulp = idioom.term("Situatie").definitie if idioom.bestaat("Situatie") else ""
-        self.situatie = widgets.Dropdown(
+        self.situatie = maak(
+            widgets.Dropdown,
             options=opties,
             value=None,
             description="Situatie:",
             tooltip=hulp,
-            layout=widgets.Layout(width="auto"),
+            layout=layout(width="auto"),
         )
-        self.uitleg = widgets.HTML()
+        self.uitleg = maak(widgets.HTML)
         self.tekst = _antwoordveld("Leg hier uit waarom deze situatie past.")
-        self.teller = widgets.HTML()
+        self.teller = maak(widgets.HTML)
         self.situatie.observe(self._gewijzigd, names="value")
         self.tekst.observe(self._gewijzigd, names="value")
         self.vraagweergave = _vraag_html(self.vraag)
         self._werk_bij()
-        return widgets.VBox([self.vraagweergave, self.situatie, self.uitleg, self.tekst, self.teller])
+        return maak(widgets.VBox, [self.vraagweergave, self.situatie, self.uitleg, self.tekst, self.teller])
 
     def herstel(self, stand: dict[str, Any]) -> None:
         nummers = {waarde for _, waarde in self.situatie.options}

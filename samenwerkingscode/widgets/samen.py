@@ -19,6 +19,7 @@ import ipywidgets as widgets
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.model import samen_oefenen
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
+from samenwerkingscode.widgets._opmaak import layout, maak
 
 MAX_BESTAND = 2_000_000
 
@@ -55,26 +56,28 @@ class SamenWidget(OefeningWidget):
         super().__init__(opslag, oefening)
 
     def bouw(self) -> widgets.Widget:
-        self.partner = widgets.Text(description="Partner:", placeholder="naam (mag je leeg laten)")
-        self.upload = widgets.FileUpload(
-            accept=".json", multiple=False, description="Laad bestand partner", layout=brede_knop()
+        self.partner = maak(widgets.Text, description="Partner:", placeholder="naam (mag je leeg laten)")
+        self.upload = maak(
+            widgets.FileUpload, accept=".json", multiple=False, description="Laad bestand partner", layout=brede_knop()
         )
         self.upload.observe(self._geladen, names="value")
-        self.bericht = widgets.HTML()
-        self.tabel = widgets.HTML()
-        self.notities = widgets.Textarea(
+        self.bericht = maak(widgets.HTML)
+        self.tabel = maak(widgets.HTML)
+        self.notities = maak(
+            widgets.Textarea,
             placeholder="Wat bespraken jullie? Welk kenmerk gaf de doorslag?",
-            layout=widgets.Layout(width="100%", height="6em"),
+            layout=layout(width="100%", height="6em"),
         )
         self.partner.observe(lambda _w: self._bewaar(), names="value")
         self.notities.observe(lambda _w: self._bewaar(), names="value")
         self._keuzes_partner: dict[str, str] = {}
-        uitleg = widgets.HTML(
+        uitleg = maak(
+            widgets.HTML,
             f"<p>Vraag een andere deelnemer om het bestand <code>{html.escape(self.notebook)}.antwoorden.json</code> "
             f"(naast zijn notebook) en laad het hier. Je ziet per relatie uit oefening {html.escape(self.vergelijk)} "
-            "jullie twee keuzes. De kit zegt niet wie gelijk heeft: bespreek de verschillen.</p>"
+            "jullie twee keuzes. De kit zegt niet wie gelijk heeft: bespreek de verschillen.</p>",
         )
-        return widgets.VBox([uitleg, self.partner, self.upload, self.bericht, self.tabel, self.notities])
+        return maak(widgets.VBox, [uitleg, self.partner, self.upload, self.bericht, self.tabel, self.notities])
 
     def herstel(self, stand: dict[str, Any]) -> None:
         self.partner.value = stand.get("partner") if isinstance(stand.get("partner"), str) else ""

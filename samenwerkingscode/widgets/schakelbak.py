@@ -32,8 +32,6 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
-from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 from pydantic import ValidationError
 
 from samenwerkingscode import nakijken
@@ -52,6 +50,7 @@ from samenwerkingscode.model.schakelbak import (
 )
 from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
+from samenwerkingscode.widgets._opmaak import layout, maak
 from samenwerkingscode.widgets.canvas import lees_casus
 
 INDELINGEN: tuple[tuple[str, str], ...] = tuple(
@@ -135,6 +134,11 @@ def _schakeling_html(s: Schakeling, inleiding: str = "") -> str:
     )
 
 
+def _tegenprestatie_layout(zichtbaar: bool) -> widgets.Layout:
+    """Open of dicht: twee gedeelde layouts om tussen te wisselen, in plaats van een eigen layout per rij."""
+    return layout(width="95%", margin="0 0 0 2em", display=None if zichtbaar else "none")
+
+
 class VoorstellenWidget(OefeningWidget):
     """Deel elk voorstel in als trade-off of compromis en motiveer; het model verklapt het antwoord niet."""
 
@@ -161,18 +165,19 @@ class VoorstellenWidget(OefeningWidget):
 
     def bouw(self) -> widgets.Widget:
         sb = schakelbak.laad_schakelbak()
-        begrippen = widgets.HTML(
+        begrippen = maak(
+            widgets.HTML,
             "<p>Lees per voorstel wat het betekent voor het gezamenlijk doel en wat elke partij wint, houdt en "
             "opgeeft. Is het een trade-off of een compromis? Schrijf in een paar zinnen waarom.</p>"
             f"<ul><li><strong>Geconsolideerde doelen</strong>: {html.escape(sb.geconsolideerde_doelen.uitleg)}</li>"
             f"<li><strong>Trade-off</strong>: {html.escape(sb.trade_off.uitleg)}</li>"
             f"<li><strong>Compromis</strong>: {html.escape(sb.compromis.uitleg)}</li></ul>"
             f"<p style='color:#66737b;font-size:90%'>Begrippen en voorstellen: {UITWERKING}. "
-            "De voorstellen zijn lesvoorbeelden, geen echte besluiten uit de casus.</p>"
+            "De voorstellen zijn lesvoorbeelden, geen echte besluiten uit de casus.</p>",
         )
         doelen = {v.doelen.gezamenlijk_doel.strip() for v in self._voorstellen}
         gezamenlijk = (
-            widgets.HTML(f"<p><strong>Gezamenlijk doel</strong>: {html.escape(doelen.pop())}</p>")
+            maak(widgets.HTML, f"<p><strong>Gezamenlijk doel</strong>: {html.escape(doelen.pop())}</p>")
             if len(doelen) == 1
             else None
         )
@@ -184,36 +189,45 @@ class VoorstellenWidget(OefeningWidget):
                 "" if gezamenlijk is not None
                 else f"<p><strong>Gezamenlijk doel</strong>: {html.escape(v.doelen.gezamenlijk_doel)}</p>"
             )  # fmt: skip
-            tekst = widgets.HTML(
+            tekst = maak(
+                widgets.HTML,
                 f"<h4 style='margin:0.6em 0 0.2em'>{html.escape(v.titel)}</h4>"
                 f"<p style='margin:0.2em 0'>{html.escape(v.beschrijving)}</p>{eigen_doel}"
                 f"<p style='margin:0.2em 0'><strong>Gevolgen voor het gezamenlijk doel</strong>: "
-                f"{html.escape(v.gevolgen_voor_doel)}</p>{_doelen_tabel(v)}"
+                f"{html.escape(v.gevolgen_voor_doel)}</p>{_doelen_tabel(v)}",
             )
-            keuze = widgets.ToggleButtons(options=list(INDELINGEN), value=None, description="Dit is een:")
-            keuze.style.description_width = "initial"
-            motivatie = widgets.Textarea(
+            keuze = maak(
+                widgets.ToggleButtons,
+                options=list(INDELINGEN),
+                value=None,
+                description="Dit is een:",
+                style={"description_width": "initial"},
+            )
+            motivatie = maak(
+                widgets.Textarea,
                 placeholder="Waarom? Kijk naar het gezamenlijk doel en naar wat elke partij opgeeft en terugkrijgt.",
-                layout=widgets.Layout(width="100%", height="5em"),
+                layout=layout(width="100%", height="5em"),
             )
             keuze.observe(lambda _w: self._indeling_gewijzigd(), names="value")
             motivatie.observe(lambda _w: self._motivatie_gewijzigd(), names="value")
             self.indeling[v.id] = keuze
             self.motivaties[v.id] = motivatie
             blokken.append(
-                widgets.VBox(
-                    [tekst, keuze, motivatie], layout=widgets.Layout(border_bottom="1px solid #d0d7de", padding="4px 0")
+                maak(
+                    widgets.VBox,
+                    [tekst, keuze, motivatie],
+                    layout=layout(border_bottom="1px solid #d0d7de", padding="4px 0"),
                 )
             )
-        self.knop_controleer = widgets.Button(
-            description="Controleer mijn indeling", button_style="primary", layout=brede_knop()
+        self.knop_controleer = maak(
+            widgets.Button, description="Controleer mijn indeling", button_style="primary", layout=brede_knop()
         )
         self.knop_controleer.on_click(self._controleer)
         if not self._zelfcontrole:
             self.knop_controleer.layout.display = "none"
-        self.uitslag = widgets.HTML()
+        self.uitslag = maak(widgets.HTML)
         kop = [begrippen] + ([gezamenlijk] if gezamenlijk is not None else [])
-        return widgets.VBox([*kop, *blokken, self.knop_controleer, self.uitslag])
+        return maak(widgets.VBox, [*kop, *blokken, self.knop_controleer, self.uitslag])
 
     def herstel(self, stand: dict[str, Any]) -> None:
         indeling = _tekstdict(stand.get("indeling"))
@@ -344,7 +358,8 @@ class DealWidget(OefeningWidget):
     # --- opbouw ------------------------------------------------------------------------------
     def bouw(self) -> widgets.Widget:
         sb = schakelbak.laad_schakelbak()
-        uitleg = widgets.HTML(
+        uitleg = maak(
+            widgets.HTML,
             "<p>Toets een voorstel dat op tafel ligt, in Springendal of in je eigen casus. Schrijf het "
             "gezamenlijk doel en het voorstel op, en geef per partij aan wat het voorstel met haar eigen doelen "
             "doet. De Schakelbak zegt dan of het een trade-off of een compromis is, wat het kost voor het "
@@ -352,88 +367,92 @@ class DealWidget(OefeningWidget):
             f"<ul><li><strong>Geconsolideerde doelen</strong>: {html.escape(sb.geconsolideerde_doelen.uitleg)}</li>"
             f"<li><strong>{html.escape(_soortnaam('trade_off'))}</strong>: {html.escape(sb.trade_off.uitleg)}</li>"
             f"<li><strong>{html.escape(_soortnaam('compromis'))}</strong>: {html.escape(sb.compromis.uitleg)}</li></ul>"
-            f"<p style='color:#66737b;font-size:90%'>Begrippen en regels: {UITWERKING}.</p>"
+            f"<p style='color:#66737b;font-size:90%'>Begrippen en regels: {UITWERKING}.</p>",
         )
-        self.gezamenlijk_doel = widgets.Textarea(
+        self.gezamenlijk_doel = maak(
+            widgets.Textarea,
             placeholder="Het gezamenlijk doel: waar binden alle partijen zich aan?",
-            layout=widgets.Layout(width="100%", height="3.5em"),
+            layout=layout(width="100%", height="3.5em"),
         )
-        self.beschrijving = widgets.Textarea(
+        self.beschrijving = maak(
+            widgets.Textarea,
             placeholder="Het voorstel in een paar zinnen: wat houdt het in, en wat betekent het voor het gezamenlijk doel?",
-            layout=widgets.Layout(width="100%", height="5em"),
+            layout=layout(width="100%", height="5em"),
         )
-        self.doel_gehaald = widgets.ToggleButtons(
-            options=list(DOEL_GEHAALD), value=None, description="Het gezamenlijk doel wordt gehaald:"
+        self.doel_gehaald = maak(
+            widgets.ToggleButtons,
+            options=list(DOEL_GEHAALD),
+            value=None,
+            description="Het gezamenlijk doel wordt gehaald:",
+            style={"description_width": "initial"},
         )
-        self.doel_gehaald.style.description_width = "initial"
         self.doelen: dict[str, widgets.ToggleButtons] = {}
         self.tegenprestaties: dict[str, widgets.Text] = {}
         blokken: list[widgets.Widget] = []
-        # Gedeelde layouts en stijlen voor de rijen (die veranderen nooit per rij): zo maakt ipywidgets
-        # niet per rij vier extra Layout- en Style-widgets, wat Run All merkbaar vertraagt. Alleen de
-        # tegenprestatie krijgt een eigen layout, want die gaat per rij open en dicht.
-        keuze_stijl = ToggleButtonsStyle(button_width="7.5em")
-        keuze_layout = widgets.Layout()
-        doel_layout = widgets.Layout(width="35%", padding="0 0 0 1em")
-        rij_layout = widgets.Layout()
-        tekst_stijl = HTMLStyle()
-        tegenprestatie_stijl = TextStyle(description_width="initial")
-        partij_layout = widgets.Layout(border_bottom="1px solid #d0d7de", padding="4px 0")
+        # Alle opmaak is gedeeld (zie ``_opmaak``); de tegenprestatie wisselt tussen twee gedeelde layouts.
+        doel_layout = layout(width="35%", padding="0 0 0 1em")
+        partij_layout = layout(border_bottom="1px solid #d0d7de", padding="4px 0")
         for partij in self._partijen:
             label = herkomst_label(partij, self._gelezen)
             uitwerking = f" <em>{html.escape(label)}</em>" if label else ""
             rijen: list[widgets.Widget] = [
-                widgets.HTML(f"<strong>{html.escape(partij.naam)}</strong>{uitwerking}", style=tekst_stijl)
+                maak(widgets.HTML, f"<strong>{html.escape(partij.naam)}</strong>{uitwerking}")
             ]
             for index, doel in enumerate(partij.doelen):
                 sleutel = f"{partij.id}|{index}"
-                keuze = widgets.ToggleButtons(
-                    options=list(DOELSTATUSSEN), value=None, style=keuze_stijl, layout=keuze_layout
+                keuze = maak(
+                    widgets.ToggleButtons,
+                    options=list(DOELSTATUSSEN),
+                    value=None,
+                    style={"button_width": "7.5em"},
                 )
-                tegenprestatie = widgets.Text(
+                tegenprestatie = maak(
+                    widgets.Text,
                     placeholder="Wat krijgt de partij ervoor terug? Laat leeg als ze niets terugkrijgt.",
                     description="Tegenprestatie:",
-                    style=tegenprestatie_stijl,
-                    layout=widgets.Layout(width="95%", margin="0 0 0 2em", display="none"),
+                    style={"description_width": "initial"},
+                    layout=_tegenprestatie_layout(zichtbaar=False),
                 )
                 keuze.observe(lambda _w: self._doelen_gewijzigd(), names="value")
                 tegenprestatie.observe(lambda _w: self._doelen_gewijzigd(), names="value")
                 self.doelen[sleutel] = keuze
                 self.tegenprestaties[sleutel] = tegenprestatie
                 rijen += [
-                    widgets.HBox(
-                        [widgets.HTML(html.escape(doel), layout=doel_layout, style=tekst_stijl), keuze],
-                        layout=rij_layout,
+                    maak(
+                        widgets.HBox,
+                        [maak(widgets.HTML, html.escape(doel), layout=doel_layout), keuze],
                     ),
                     tegenprestatie,
                 ]
-            blokken.append(widgets.VBox(rijen, layout=partij_layout))
+            blokken.append(maak(widgets.VBox, rijen, layout=partij_layout))
         zonder = (
-            [widgets.HTML(f"<p style='color:#66737b;font-size:90%'>Zonder eigen doelen in de casus (staan hier niet): "
+            [maak(widgets.HTML, f"<p style='color:#66737b;font-size:90%'>Zonder eigen doelen in de casus (staan hier niet): "
                           f"{html.escape(', '.join(self._zonder_doelen))}.</p>")]
             if self._zonder_doelen else []
         )  # fmt: skip
-        self.oordeel = widgets.HTML()
-        self.advies = widgets.HTML()
+        self.oordeel = maak(widgets.HTML)
+        self.advies = maak(widgets.HTML)
         for veld in (self.gezamenlijk_doel, self.beschrijving, self.doel_gehaald):
             veld.observe(self._voorstel_gewijzigd, names="value")
-        return widgets.VBox(
+        return maak(
+            widgets.VBox,
             [
                 uitleg,
-                widgets.HTML("<strong>Gezamenlijk doel</strong>"),
-                widgets.HTML(_doelen_uit_casus(self._gelezen)),
+                maak(widgets.HTML, "<strong>Gezamenlijk doel</strong>"),
+                maak(widgets.HTML, _doelen_uit_casus(self._gelezen)),
                 self.gezamenlijk_doel,
-                widgets.HTML("<strong>Het voorstel</strong>"),
+                maak(widgets.HTML, "<strong>Het voorstel</strong>"),
                 self.beschrijving,
                 self.doel_gehaald,
-                widgets.HTML(
-                    "<strong>Geconsolideerde doelen</strong>: wat doet het voorstel met de eigen doelen van elke partij?"
+                maak(
+                    widgets.HTML,
+                    "<strong>Geconsolideerde doelen</strong>: wat doet het voorstel met de eigen doelen van elke partij?",
                 ),
                 *blokken,
                 *zonder,
                 self.oordeel,
                 self.advies,
-            ]
+            ],
         )
 
     def herstel(self, stand: dict[str, Any]) -> None:
@@ -558,7 +577,7 @@ class DealWidget(OefeningWidget):
 
     def _toon(self) -> None:
         for sleutel, keuze in self.doelen.items():
-            self.tegenprestaties[sleutel].layout.display = None if keuze.value == "opgegeven" else "none"
+            self.tegenprestaties[sleutel].layout = _tegenprestatie_layout(zichtbaar=keuze.value == "opgegeven")
         self.advies.value = ""
         ontbreekt = self.ontbreekt()
         if ontbreekt:
@@ -650,33 +669,40 @@ class SchakelbakWidget(OefeningWidget):
 
     def bouw(self) -> widgets.Widget:
         sb = schakelbak.laad_schakelbak()
-        uitleg = widgets.HTML(
+        uitleg = maak(
+            widgets.HTML,
             f"<p>{html.escape(sb.toelichting)}</p>"
             "<p>Kies in welke versnelling de samenwerking nu staat en vink de signalen aan die je ziet. De "
-            "Schakelbak stelt een richting en interventies voor; formuleer daarna je eigen interventie.</p>"
+            "Schakelbak stelt een richting en interventies voor; formuleer daarna je eigen interventie.</p>",
         )
         opties = [("— kies —", GEEN_KEUZE)] + [
             (f"{vormmodel.vorm(s).versnelling}. {vormmodel.naam(s)}", s) for s in self._vormen
         ]
-        self.huidige_vorm = widgets.Dropdown(
-            options=opties, value=GEEN_KEUZE, description="Huidige versnelling:", style={"description_width": "initial"}
+        self.huidige_vorm = maak(
+            widgets.Dropdown,
+            options=opties,
+            value=GEEN_KEUZE,
+            description="Huidige versnelling:",
+            style={"description_width": "initial"},
         )
-        self.vorm_uitleg = widgets.HTML()
+        self.vorm_uitleg = maak(widgets.HTML)
         self.signalen: dict[str, widgets.Checkbox] = {}
         for s in schakelbak.signalen():
-            vinkje = widgets.Checkbox(
+            vinkje = maak(
+                widgets.Checkbox,
                 value=False,
                 description=s.label,
                 indent=False,
                 tooltip=s.uitleg,
-                layout=widgets.Layout(width="auto"),
+                layout=layout(width="auto"),
             )
             vinkje.observe(lambda _w: self._gewijzigd(), names="value")
             self.signalen[s.sleutel] = vinkje
-        self.advies = widgets.HTML()
-        self.tekst = widgets.Textarea(
+        self.advies = maak(widgets.HTML)
+        self.tekst = maak(
+            widgets.Textarea,
             placeholder="Jouw interventie: wat ga je doen, met wie, en waarom past dat bij deze samenwerking?",
-            layout=widgets.Layout(width="100%", height="8em"),
+            layout=layout(width="100%", height="8em"),
         )
         self.huidige_vorm.observe(lambda _w: self._gewijzigd(), names="value")
         self.tekst.observe(self._tekst_gewijzigd, names="value")
@@ -686,18 +712,19 @@ class SchakelbakWidget(OefeningWidget):
             if self._met_voorstel
             else None
         )
-        return widgets.VBox(
+        return maak(
+            widgets.VBox,
             [
                 *([self.voorstel.widget] if self.voorstel is not None else []),
                 uitleg,
                 self.huidige_vorm,
                 self.vorm_uitleg,
-                widgets.HTML("<strong>Signalen die je ziet:</strong>"),
-                widgets.VBox(list(self.signalen.values())),
+                maak(widgets.HTML, "<strong>Signalen die je ziet:</strong>"),
+                maak(widgets.VBox, list(self.signalen.values())),
                 self.advies,
-                widgets.HTML("<strong>Jouw interventie</strong>"),
+                maak(widgets.HTML, "<strong>Jouw interventie</strong>"),
                 self.tekst,
-            ]
+            ],
         )
 
     def herstel(self, stand: dict[str, Any]) -> None:

@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_description import DescriptionStyle
-from ipywidgets.widgets.widget_string import HTMLStyle
 
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.figuren import _cache
@@ -25,6 +23,7 @@ from samenwerkingscode.model import toets
 from samenwerkingscode.model.toets import ToetsUitslag
 from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._basis import OefeningWidget, opmaak_melding
+from samenwerkingscode.widgets._opmaak import layout, maak
 from samenwerkingscode.widgets._toegankelijk import alt_html, alt_widget
 
 GEEN_SCORE = ""
@@ -59,76 +58,89 @@ class ToetsWidget(OefeningWidget):
     def bouw(self) -> widgets.Widget:
         schaal = toets.schaal()
         self._geldig = {w.sleutel for w in schaal}
+        self._deelvragen = set(toets.deelvraag_sleutels())
         opties = [(GEEN_SCORE_LABEL, GEEN_SCORE)] + [(w.label, w.sleutel) for w in schaal]
         legenda = "".join(f"<li><strong>{html.escape(w.label)}</strong>: {html.escape(w.uitleg)}</li>" for w in schaal)
-        uitleg = widgets.HTML(
+        uitleg = maak(
+            widgets.HTML,
             "<p>Kies een moment en scoor elke deelvraag op de toetsschaal "
             "<em>(toetsschaal en deelvragen: uitwerking in deze cursuskit)</em>:</p>"
-            f"<ul style='margin-top:0'>{legenda}</ul>"
+            f"<ul style='margin-top:0'>{legenda}</ul>",
         )
-        self.moment = widgets.ToggleButtons(options=self.momenten, description="Moment:")
-        self.moment_toelichting = widgets.HTML()
+        self.moment = maak(widgets.ToggleButtons, options=self.momenten, description="Moment:")
+        self.moment_toelichting = maak(widgets.HTML)
+        self._opties = opties
         # Per moment een eigen set keuzelijsten: een score hoort zo altijd bij het moment van zijn
         # keuzelijst, ook als JupyterLab de berichten van een drukke kernel in een andere volgorde
-        # aflevert dan de deelnemer klikte. Het wisselen gebeurt in de browser (jslink).
+        # aflevert dan de deelnemer klikte. Het wisselen gebeurt in de browser (jslink). Een moment
+        # wordt pas opgebouwd als het voor het eerst getoond wordt (zie ``keuzes_van``): drie
+        # momenten vooraf kostten bij Run All ruim 130 widgets die de meeste deelnemers pas later
+        # nodig hebben. Tot dan staat er een korte wachtregel.
         self.keuzes_per_moment: dict[str, dict[str, widgets.Dropdown]] = {}
-        # Eén layout en stijl per soort element, gedeeld door alle rijen: ipywidgets maakt anders per
-        # keuzelijst en label een eigen Layout- en Style-widget (honderden in blok 4), en dat kost
-        # bij Run All merkbaar tijd. Deze layouts veranderen nooit per rij.
-        keuze_layout = widgets.Layout(width="15em", max_width="100%")
-        label_layout = widgets.Layout(flex="1 1 16em", width="auto", padding="0 0 0 0.5em")
-        rij_layout = widgets.Layout(align_items="center")
-        kolom_layout = widgets.Layout()
-        keuze_stijl = DescriptionStyle()
-        tekst_stijl = HTMLStyle()
-        stapels: list[widgets.Widget] = []
-        for moment in self.momenten:
-            keuzes: dict[str, widgets.Dropdown] = {}
-            groepen: list[widgets.Widget] = []
-            for trede in toets.toetsvragen():
-                kop = widgets.HTML(
-                    f"<h4 style='margin:0.8em 0 0.1em'>{trede.nummer}. {html.escape(trede.vraag)}</h4>"
-                    f"<div style='color:#4a5a6a;font-size:90%'>{html.escape(trede.uitleg)}</div>",
-                    layout=kolom_layout,
-                    style=tekst_stijl,
-                )
-                rijen: list[widgets.Widget] = [kop]
-                for deelvraag in trede.deelvragen:
-                    keuze = widgets.Dropdown(
-                        options=opties,
-                        value=GEEN_SCORE,
-                        tooltip=f"{deelvraag.vraag} ({moment})",
-                        layout=keuze_layout,
-                        style=keuze_stijl,
-                    )
-                    keuze.observe(lambda _w, m=moment, s=deelvraag.sleutel: self._score_gewijzigd(m, s), names="value")
-                    keuzes[deelvraag.sleutel] = keuze
-                    titel = html.escape(deelvraag.uitleg, quote=True)
-                    label = widgets.HTML(
-                        f"<span class='regie-label' title='{titel}'>{html.escape(deelvraag.vraag)}</span>",
-                        layout=label_layout,
-                        style=tekst_stijl,
-                    )
-                    rijen.append(widgets.HBox([keuze, label], layout=rij_layout))
-                groepen.append(widgets.VBox(rijen, layout=kolom_layout))
-            self.keuzes_per_moment[moment] = keuzes
-            stapels.append(widgets.VBox(groepen, layout=kolom_layout))
-        self.vragen = widgets.Stack(stapels, selected_index=0)
+        stapels = [
+            maak(widgets.HTML, f"<p><em>De vragen voor {html.escape(m)} worden geladen…</em></p>")
+            for m in self.momenten
+        ]
+        self.vragen = maak(widgets.Stack, stapels, selected_index=0)
         widgets.jslink((self.moment, "index"), (self.vragen, "selected_index"))
-        self.uitslag = widgets.HTML()
-        self.figuur = widgets.Image(
-            format="png", layout=widgets.Layout(width="100%", max_width="760px", display="none")
+        self.uitslag = maak(widgets.HTML)
+        # Een eigen layout: de figuur gaat open en dicht.
+        self.figuur = maak(
+            widgets.Image, format="png", layout=widgets.Layout(width="100%", max_width="760px", display="none")
         )
         self.figuur_tekst = alt_widget()
         self.moment.observe(self._moment_gewijzigd, names="value")
-        return widgets.VBox(
-            [uitleg, self.moment, self.moment_toelichting, self.vragen, self.uitslag, self.figuur, self.figuur_tekst]
+        return maak(
+            widgets.VBox,
+            [uitleg, self.moment, self.moment_toelichting, self.vragen, self.uitslag, self.figuur, self.figuur_tekst],
         )
+
+    def keuzes_van(self, moment: str) -> dict[str, widgets.Dropdown]:
+        """De keuzelijsten van een moment (deelvraag → keuzelijst); bij de eerste keer opgebouwd."""
+        if moment not in self.keuzes_per_moment:
+            self._bouw_moment(moment)
+        return self.keuzes_per_moment[moment]
+
+    def _bouw_moment(self, moment: str) -> None:
+        keuze_layout = layout(width="15em", max_width="100%")
+        label_layout = layout(flex="1 1 16em", width="auto", padding="0 0 0 0.5em")
+        rij_layout = layout(align_items="center")
+        keuzes: dict[str, widgets.Dropdown] = {}
+        groepen: list[widgets.Widget] = []
+        for trede in toets.toetsvragen():
+            kop = maak(
+                widgets.HTML,
+                f"<h4 style='margin:0.8em 0 0.1em'>{trede.nummer}. {html.escape(trede.vraag)}</h4>"
+                f"<div style='color:#4a5a6a;font-size:90%'>{html.escape(trede.uitleg)}</div>",
+            )
+            rijen: list[widgets.Widget] = [kop]
+            for deelvraag in trede.deelvragen:
+                keuze = maak(
+                    widgets.Dropdown,
+                    options=self._opties,
+                    value=self._scores[moment].get(deelvraag.sleutel, GEEN_SCORE),
+                    tooltip=f"{deelvraag.vraag} ({moment})",
+                    layout=keuze_layout,
+                )
+                keuze.observe(lambda _w, m=moment, s=deelvraag.sleutel: self._score_gewijzigd(m, s), names="value")
+                keuzes[deelvraag.sleutel] = keuze
+                titel = html.escape(deelvraag.uitleg, quote=True)
+                label = maak(
+                    widgets.HTML,
+                    f"<span class='regie-label' title='{titel}'>{html.escape(deelvraag.vraag)}</span>",
+                    layout=label_layout,
+                )
+                rijen.append(maak(widgets.HBox, [keuze, label], layout=rij_layout))
+            groepen.append(maak(widgets.VBox, rijen))
+        self.keuzes_per_moment[moment] = keuzes
+        stapels = list(self.vragen.children)
+        stapels[self.momenten.index(moment)] = maak(widgets.VBox, groepen)
+        self.vragen.children = stapels
 
     @property
     def keuzes(self) -> dict[str, widgets.Dropdown]:
         """De keuzelijsten van het actieve moment (deelvraag → keuzelijst)."""
-        return self.keuzes_per_moment[self.moment.value]
+        return self.keuzes_van(self.moment.value)
 
     # --- opslag -------------------------------------------------------------------------------
     def herstel(self, stand: dict[str, Any]) -> None:
@@ -142,7 +154,7 @@ class ToetsWidget(OefeningWidget):
                     self._scores[moment] = {
                         k: v
                         for k, v in scores.items()
-                        if k in self.keuzes_per_moment[moment] and isinstance(v, str) and v in self._geldig
+                        if k in self._deelvragen and isinstance(v, str) and v in self._geldig
                     }
         actief = stand.get("actief")
         self.moment.value = actief if actief in self._scores else self.momenten[0]
@@ -183,6 +195,7 @@ class ToetsWidget(OefeningWidget):
     def _toon_moment(self) -> None:
         """Toon de keuzelijsten van het actieve moment, met de scores erin, zonder dat dat als wijziging telt."""
         moment = self.moment.value
+        self.keuzes_van(moment)
         self.vragen.selected_index = self.momenten.index(moment)
         self._wisselen = True
         try:

@@ -26,6 +26,7 @@ from samenwerkingscode.model import vormen as vormmodel
 from samenwerkingscode.model.casus import Casus, Relatie, herkomst_label, kit_casus, relatie_naam
 from samenwerkingscode.model.opdrachten import STANDAARD_CASUS
 from samenwerkingscode.widgets._basis import OefeningWidget, brede_knop, opmaak_melding
+from samenwerkingscode.widgets._opmaak import layout, maak
 from samenwerkingscode.widgets.canvas import lees_casus
 
 VOORBEELDCASUS = STANDAARD_CASUS
@@ -85,10 +86,11 @@ class VormenWidget(OefeningWidget):
     # --- opbouw ------------------------------------------------------------------------------
     def bouw(self) -> widgets.Widget:
         definitie = idioom.term("Samenwerkingsvorm").definitie if idioom.bestaat("Samenwerkingsvorm") else ""
-        uitleg = widgets.HTML(
+        uitleg = maak(
+            widgets.HTML,
             f'<p>Kies per relatie de <span title="{html.escape(definitie, quote=True)}"><b>samenwerkingsvorm</b>'
             "</span> die het best past en schrijf in een paar zinnen waarom. Naast je keuze staan de kenmerken "
-            "van die vorm: herken je ze in de relatie?</p>"
+            "van die vorm: herken je ze in de relatie?</p>",
         )
         opties = [("— kies —", GEEN_KEUZE)] + [(v.naam, v.sleutel.value) for v in vormmodel.classificeerbaar()]
         self.keuzes: dict[str, widgets.Dropdown] = {}
@@ -96,17 +98,19 @@ class VormenWidget(OefeningWidget):
         self.kenmerken: dict[str, widgets.HTML] = {}
         blokken: list[widgets.Widget] = []
         for relatie in self._relaties:
-            keuze = widgets.Dropdown(
+            keuze = maak(
+                widgets.Dropdown,
                 options=opties,
                 value=GEEN_KEUZE,
                 description="Vorm:",
-                layout=widgets.Layout(width="30em", max_width="100%"),
+                layout=layout(width="30em", max_width="100%"),
             )
-            motivatie = widgets.Textarea(
+            motivatie = maak(
+                widgets.Textarea,
                 placeholder="Waarom past deze vorm? Noem de kenmerken die je in deze relatie herkent.",
-                layout=widgets.Layout(width="100%", height="6em"),
+                layout=layout(width="100%", height="6em"),
             )
-            kenmerken = widgets.HTML(layout=widgets.Layout(width="45%", padding="0 0 0 12px"))
+            kenmerken = maak(widgets.HTML, layout=layout(width="45%", padding="0 0 0 12px"))
             keuze.observe(lambda _w, rid=relatie.id: self._keuze_gewijzigd(rid), names="value")
             motivatie.observe(lambda _w: self._motivatie_gewijzigd(), names="value")
             self.keuzes[relatie.id] = keuze
@@ -115,27 +119,32 @@ class VormenWidget(OefeningWidget):
             self._toon_kenmerken(relatie.id)
             label = herkomst_label(relatie, self._casus)
             uitwerking = f" <i>{html.escape(label)}</i>" if label else ""
-            kop = widgets.HTML(
+            kop = maak(
+                widgets.HTML,
                 f"<b>{html.escape(relatie_naam(self._casus, relatie))}</b>{uitwerking}"
-                f'<div style="color:#4a5a6a">{html.escape(relatie.omschrijving)}</div>'
+                f'<div style="color:#4a5a6a">{html.escape(relatie.omschrijving)}</div>',
             )
             blokken.append(
-                widgets.VBox(
+                maak(
+                    widgets.VBox,
                     [
                         kop,
-                        widgets.HBox([widgets.VBox([keuze, motivatie], layout=widgets.Layout(width="55%")), kenmerken]),
+                        maak(
+                            widgets.HBox,
+                            [maak(widgets.VBox, [keuze, motivatie], layout=layout(width="55%")), kenmerken],
+                        ),
                     ],
-                    layout=widgets.Layout(border_bottom="1px solid #d0d7de", padding="6px 0"),
+                    layout=layout(border_bottom="1px solid #d0d7de", padding="6px 0"),
                 )
             )
-        self.knop_controleer = widgets.Button(
-            description="Controleer mijn keuzes", button_style="primary", layout=brede_knop()
+        self.knop_controleer = maak(
+            widgets.Button, description="Controleer mijn keuzes", button_style="primary", layout=brede_knop()
         )
         self.knop_controleer.on_click(self._controleer)
         if not self._zelfcontrole:
             self.knop_controleer.layout.display = "none"
-        self.uitslag = widgets.HTML()
-        return widgets.VBox([uitleg, *blokken, self.knop_controleer, self.uitslag])
+        self.uitslag = maak(widgets.HTML)
+        return maak(widgets.VBox, [uitleg, *blokken, self.knop_controleer, self.uitslag])
 
     def herstel(self, stand: dict[str, Any]) -> None:
         keuzes = _tekstdict(stand.get("keuzes"))

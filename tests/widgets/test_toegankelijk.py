@@ -87,6 +87,8 @@ def test_toetsvragen_hebben_een_naam_en_geen_gebroken_plaatje() -> None:
     for sleutel, keuze in w.keuzes.items():
         assert keuze.tooltip, f"keuzelijst {sleutel} heeft geen naam"
         assert sleutel not in keuze.tooltip
+    for moment in w.momenten:  # elk moment, ook de nog niet getoonde (die worden bij het wisselen opgebouwd)
+        w.moment.value = moment
     labels = [c.value for c in _alle(w.vragen) if isinstance(c, widgets.HTML) and "regie-label" in c.value]
     assert len(labels) == len(toets.deelvraag_sleutels()) * 3
     assert w.figuur.layout.display == "none", "een leeg plaatje wordt een gebroken afbeelding"
@@ -144,8 +146,8 @@ def test_score_blijft_bij_zijn_moment_als_berichten_door_elkaar_binnenkomen(tmp_
     """
     w = ToetsWidget(Antwoorden("blok4", map=tmp_path))
     opties = [waarde for _, waarde in w.keuzes["kan_partijen"].options]
-    w.keuzes_per_moment["2019"]["kan_partijen"].set_state({"index": opties.index("niet_geregeld")})
-    keuze_2021 = w.keuzes_per_moment["2021"]["kan_partijen"]
+    w.keuzes_van("2019")["kan_partijen"].set_state({"index": opties.index("niet_geregeld")})
+    keuze_2021 = w.keuzes_van("2021")["kan_partijen"]
     w.moment.set_state({"index": 1})  # de deelnemer klikt 2021 …
     w.moment.set_state({"index": 0})  # … kiest in 2021 en klikt terug naar 2019; de keuze komt als laatste aan
     keuze_2021.set_state({"index": opties.index("volledig")})
@@ -162,7 +164,7 @@ def test_wisselen_toont_de_keuzelijsten_van_het_moment(tmp_path: Path) -> None:
     assert w.vragen.selected_index == 0
     w.moment.value = "2023"
     assert w.vragen.selected_index == 2
-    assert w.keuzes is w.keuzes_per_moment["2023"]
+    assert w.keuzes is w.keuzes_van("2023")
     assert all(k.value == GEEN_SCORE for k in w.keuzes.values())
 
 

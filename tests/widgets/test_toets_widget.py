@@ -178,3 +178,25 @@ def test_figuur_komt_na_een_herstart_uit_de_schijfcache(tmp_path: Path, monkeypa
     assert len(bestanden) == 1 and bestanden[0].read_bytes() == eerste
     bestanden[0].write_bytes(PNG_BEGIN + b"uit-de-cache")
     assert bytes(_maak(tmp_path).figuur.value) == PNG_BEGIN + b"uit-de-cache"
+
+
+def test_een_moment_wordt_pas_opgebouwd_als_het_getoond_wordt(tmp_path: Path) -> None:
+    """Run All bouwt alleen het actieve moment; de rest komt bij het eerste wisselen, met de bewaarde scores."""
+    w = _maak(tmp_path)
+    w.keuzes["kan_mandaat"].value = "deels"
+    w.moment.value = "2021"
+    w.keuzes["kan_partijen"].value = "volledig"
+    w.moment.value = "2021"
+    # Herstart: het bewaarde actieve moment (2021) wordt opgebouwd, de andere nog niet.
+    opnieuw = _maak(tmp_path)
+    assert set(opnieuw.keuzes_per_moment) == {"2021"}
+    wachtregels = [c for i, c in enumerate(opnieuw.vragen.children) if i != 1]
+    assert all("worden geladen" in c.value for c in wachtregels)
+    assert opnieuw.vragen.selected_index == 1
+    assert opnieuw.keuzes["kan_partijen"].value == "volledig"
+    opnieuw.moment.value = "2019"  # pas nu opgebouwd, met de score van vóór de herstart
+    assert set(opnieuw.keuzes_per_moment) == {"2019", "2021"}
+    assert opnieuw.vragen.selected_index == 0
+    assert opnieuw.keuzes["kan_mandaat"].value == "deels"
+    assert "worden geladen" not in getattr(opnieuw.vragen.children[0], "value", "")
+    assert _op_schijf(tmp_path)["momenten"]["2019"] == {"kan_mandaat": "deels"}  # opbouwen bewaart niets extra

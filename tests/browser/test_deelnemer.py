@@ -22,6 +22,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from samenwerkingscode.model import canvas as canvasmodel
+from samenwerkingscode.model import toets as toetsmodel
 from samenwerkingscode.model import vormen as vormmodel
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def deelnemer(
     from samenwerkingscode.cursus.lab import bereid_lab_voor
 
     basis = tmp_path_factory.mktemp("deelnemer")
-    bron = bronkopie(basis / "bron", ["blok1", "blok2"])
+    bron = bronkopie(basis / "bron", ["blok1", "blok2", "blok4"])
     werkmap = bereid_lab_voor(cohort=basis / "cohort", bron=bron)
     for blok in ("blok1", "blok2"):
         assert (werkmap / blok / f"{blok}.ipynb").is_file(), f"geen deelnemersversie van {blok}"
@@ -242,3 +243,49 @@ def test_vormkeuze_en_motivatie_bewaard_en_terug_na_herstart(deelnemer: Deelneme
     expect(vormen.get_by_text(f"Kenmerken van {vormnaam}")).to_be_visible()
     nieuwe_keuze.scroll_into_view_if_needed()
     tab.schermafdruk("2-na-herstart")
+
+
+def test_toetsvragen_per_moment_opgebouwd_bij_het_wisselen(deelnemer: Deelnemer, tab: Browsertab) -> None:
+    """Blok 4, oefening 4b: Run All bouwt alleen de keuzelijsten van het eerste moment; een klik op een
+    ander moment toont na een korte wachtregel die van dat moment, en elke score blijft bij zijn moment.
+
+    (Een ``Stack`` tekent alleen het gekozen moment; dat de andere in de kernel nog niet bestaan, toetst
+    ``tests/widgets/test_toets_widget.py``.)"""
+    notebookpad = deelnemer.werkmap / "blok4" / "blok4.ipynb"
+    antwoordbestand = deelnemer.werkmap / "blok4" / "blok4.antwoorden.json"
+    aantal = len(nbformat.read(notebookpad, as_version=4).cells)
+    page = tab.page
+    lab = deelnemer.lab
+    aantal_deelvragen = len(toetsmodel.deelvraag_sleutels())
+    schaal = {w.sleutel: w.label for w in toetsmodel.schaal()}
+
+    notebook = lab.open_notebook(page, "blok4/blok4.ipynb", aantal)
+    lab.menu(page, "Run", "Run All Cells")
+    toets = _oefening(notebook, "De toetsvragen").first
+    expect(toets).to_be_visible(timeout=WACHT_WIDGETS_MS)
+    zichtbaar = toets.locator("select:visible")
+    expect(zichtbaar).to_have_count(aantal_deelvragen)
+    zichtbaar.first.select_option(label=schaal["deels"])
+    _lees_antwoord(
+        antwoordbestand, "4b", lambda s: s.get("momenten", {}).get("2019") == {"kan_gezamenlijk_doel": "deels"}
+    )
+
+    toets.get_by_role("button", name="2021", exact=True).click()
+    # Eerst de wachtregel (of meteen de keuzelijsten, bij een snelle kernel), dan die van 2021.
+    expect(zichtbaar.first).to_have_attribute("title", re.compile(r"\(2021\)$"), timeout=WACHT_WIDGETS_MS)
+    expect(toets.get_by_text("worden geladen")).to_have_count(0)
+    expect(zichtbaar).to_have_count(aantal_deelvragen)
+    assert zichtbaar.first.evaluate("el => el.selectedIndex") == 0, "een nieuw moment begint leeg"
+    zichtbaar.first.select_option(label=schaal["volledig"])
+    stand = _lees_antwoord(
+        antwoordbestand, "4b", lambda s: s.get("momenten", {}).get("2021") == {"kan_gezamenlijk_doel": "volledig"}
+    )
+    assert stand["actief"] == "2021", stand
+    assert stand["momenten"]["2019"] == {"kan_gezamenlijk_doel": "deels"}, stand
+
+    toets.get_by_role("button", name="2019", exact=True).click()
+    expect(zichtbaar.first).to_have_attribute("title", re.compile(r"\(2019\)$"))
+    gekozen = zichtbaar.first.evaluate("el => el.options[el.selectedIndex].textContent").replace("\xa0", " ")
+    assert gekozen == schaal["deels"], f"terug bij 2019 staat '{gekozen}' gekozen"
+    expect(zichtbaar).to_have_count(aantal_deelvragen)
+    tab.schermafdruk("toets-momenten")

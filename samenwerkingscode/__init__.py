@@ -13,6 +13,13 @@ widgets en tekenen geen figuren, want bij het automatisch beoordelen kijkt niema
 lezen het antwoordbestand."""
 
 
+NIET_OPGEBOUWD = (
+    "<em>Invulscherm van oefening {oefening}: bij het beoordelen niet opgebouwd; "
+    "de beoordeling leest het antwoordbestand.</em>"
+)
+"""Wat bij het beoordelen op de plek van een invulscherm staat (``{oefening}``: de sleutel, HTML-veilig)."""
+
+
 def beoordeelmodus() -> bool:
     """Waar tijdens het automatisch beoordelen."""
     import os

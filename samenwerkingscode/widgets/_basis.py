@@ -17,7 +17,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from samenwerkingscode import beoordeelmodus
+from samenwerkingscode import NIET_OPGEBOUWD, beoordeelmodus
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.model.yamlbestand import RegieFout
 from samenwerkingscode.widgets._opmaak import layout, maak
@@ -86,11 +86,7 @@ class OefeningWidget:
         self._bezig_met_herstellen = False
         if beoordeelmodus():
             # nbgrader beoordeelt het antwoordbestand; een invulscherm opbouwen zou alleen tijd kosten.
-            self.widget = maak(
-                widgets.HTML,
-                f"<em>Invulscherm van oefening {html.escape(oefening)}: bij het beoordelen niet opgebouwd; "
-                "de beoordeling leest het antwoordbestand.</em>",
-            )
+            self.widget = maak(widgets.HTML, NIET_OPGEBOUWD.format(oefening=html.escape(oefening)))
             return
         self._toon_opslagmeldingen()
         inhoud = self.bouw()

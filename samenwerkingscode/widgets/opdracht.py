@@ -10,13 +10,18 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from samenwerkingscode import NIET_OPGEBOUWD, beoordeelmodus
 from samenwerkingscode.antwoorden import Antwoorden
 from samenwerkingscode.model import opdrachten
 from samenwerkingscode.model.yamlbestand import RegieFout
-from samenwerkingscode.widgets._basis import OefeningWidget
-from samenwerkingscode.widgets._opmaak import maak
+
+if TYPE_CHECKING:
+    from samenwerkingscode.widgets._basis import OefeningWidget
+
+# ipywidgets en de weergaven worden pas geïmporteerd als er een invulscherm gebouwd wordt: bij het
+# beoordelen (nbgrader) gebeurt dat nooit, en dan scheelt dat per inlevering het laden in de kernel.
 
 # Het boek toont nooit eigen casussen: de weergave zoekt in een map die niet bestaat.
 _GEEN_EIGEN_CASUSSEN = Path(tempfile.gettempdir()) / "regie-boek-geen-eigen-casussen" / "bestaat-niet"
@@ -41,8 +46,18 @@ def _huidig() -> tuple[str, Antwoorden]:
 
 
 def toon(sleutel: str) -> Any:
-    """Het invulscherm van één onderdeel van het notebook dat met :func:`begin` geopend is."""
+    """Het invulscherm van één onderdeel van het notebook dat met :func:`begin` geopend is.
+
+    Bij het beoordelen alleen een regel tekst: niemand kijkt, en de testcellen lezen het antwoordbestand.
+    """
     notebook, opslag = _huidig()
+    if beoordeelmodus():
+        import html
+
+        from IPython.display import HTML
+
+        opdrachten.onderdeel(notebook, sleutel)  # een onbekende sleutel blijft ook dan een fout
+        return HTML(NIET_OPGEBOUWD.format(oefening=html.escape(sleutel)))
     scherm = maak_widget(notebook, sleutel, opslag)
     _stand.setdefault("eerste", scherm)
     return scherm
@@ -58,9 +73,11 @@ def controleer() -> None:
     """
     from IPython.display import display
 
+    notebook, opslag = _huidig()
+    if beoordeelmodus():
+        return  # bij het beoordelen drukt niemand op de knop
     from samenwerkingscode.widgets.controle import ControleerKnop
 
-    notebook, opslag = _huidig()
     display(ControleerKnop(notebook, opslag))
     eerste = _stand.pop("eerste", None)
     invoer = eerste_invoer(getattr(eerste, "widget", None))
@@ -85,8 +102,6 @@ def eerste_invoer(widget: Any) -> Any:
 
 def _live(maak_tekst: Callable[[], str], sleutel: str) -> Any:
     """Tekst bij het beoordelen (geen widgets), anders een regel die meebeweegt met elke opslag."""
-    from samenwerkingscode import beoordeelmodus
-
     _notebook, opslag = _huidig()
     if beoordeelmodus():
         print(maak_tekst(), flush=True)
@@ -179,6 +194,8 @@ class Melding:
 
     def __init__(self, tekst: str) -> None:
         import ipywidgets as widgets
+
+        from samenwerkingscode.widgets._opmaak import maak
 
         self.widget = maak(widgets.VBox, [maak(widgets.HTML, _melding_html(tekst))])
 
@@ -280,6 +297,8 @@ class MetMelding:
     def __init__(self, scherm: OefeningWidget, melding: str) -> None:
         import ipywidgets as widgets
 
+        from samenwerkingscode.widgets._opmaak import maak
+
         self.scherm = scherm
         self.melding = maak(widgets.HTML, _melding_html(melding))
         self.widget = maak(widgets.VBox, [self.melding, scherm.widget])
@@ -295,6 +314,8 @@ class MetUitwerking:
         import html
 
         import ipywidgets as widgets
+
+        from samenwerkingscode.widgets._opmaak import maak
 
         self.scherm = scherm
         self._uitwerking = f"<div lang='nl'><strong>Uitwerking.</strong> {html.escape(uitwerking)}</div>"

@@ -32,3 +32,29 @@ def test_zonder_beoordeelmodus_wel_een_invulscherm(tmp_path: Path, monkeypatch: 
     monkeypatch.delenv("REGIE_BEOORDELEN", raising=False)
     w = ToetsWidget(Antwoorden("blok4", tmp_path), "4b")
     assert w.keuzes and json.dumps(list(w.keuzes))  # de keuzelijsten bestaan
+
+
+def test_toon_bij_het_beoordelen_alleen_tekst_zonder_ipywidgets(tmp_path: Path) -> None:
+    """Per inlevering scheelt dat het laden van ipywidgets en elk widgetbericht in de kernel van nbgrader."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from samenwerkingscode.widgets import opdracht\n"
+        "opdracht.begin('blok4')\n"
+        "uit = [opdracht.toon(s) for s in ('4a', '4b', '4c')]\n"
+        "opdracht.controleer()\n"
+        "print(all('bij het beoordelen niet opgebouwd' in u.data for u in uit))\n"
+        "print('ipywidgets' in sys.modules)\n"
+        "try:\n"
+        "    opdracht.toon('4z')\n"
+        "except Exception as fout:\n"
+        "    print(type(fout).__name__)\n"
+    )
+    omgeving = {**os.environ, "REGIE_BEOORDELEN": "1"}
+    uitvoer = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=omgeving, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert uitvoer == ["True", "False", "RegieFout"]

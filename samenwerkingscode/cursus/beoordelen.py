@@ -611,20 +611,24 @@ def verdeel(
     plekken: dict[int, _Plek] = {}
     harde_grens = inst.tijd_per_inlevering + inst.tijdslimiet + _MARGE
     balk = tqdm(total=len(taken), desc="Beoordelen", unit="inl", disable=None, leave=False, file=sys.stderr)
+
+    def geef_werk(nummer: int) -> None:
+        """Een volgende taak voor een vrij werkproces (dat zo nodig eerst gestart wordt)."""
+        plek = plekken.get(nummer)
+        if not wachtrij or (plek is not None and plek.taak is not None):
+            return
+        if plek is None or plek.proces.poll() is not None:
+            plek = plekken[nummer] = _start(nummer, inst)
+        plek.taak = wachtrij.popleft()
+        plek.grens = time.monotonic() + harde_grens
+        assert plek.proces.stdin is not None
+        plek.proces.stdin.write(json.dumps(plek.taak) + "\n")
+        plek.proces.stdin.flush()
+
     try:
         while wachtrij or any(p.taak for p in plekken.values()):
             for nummer in range(max(1, parallel)):
-                if not wachtrij:
-                    break
-                plek = plekken.get(nummer)
-                if plek is None or plek.proces.poll() is not None:
-                    plek = plekken[nummer] = _start(nummer, inst)
-                if plek.taak is None:
-                    plek.taak = wachtrij.popleft()
-                    plek.grens = time.monotonic() + harde_grens
-                    assert plek.proces.stdin is not None
-                    plek.proces.stdin.write(json.dumps(plek.taak) + "\n")
-                    plek.proces.stdin.flush()
+                geef_werk(nummer)
             bezig = {p.uitkomsten: n for n, p in plekken.items() if p.taak}
             for stroom in wait(list(bezig), timeout=1.0):
                 nummer = bezig[stroom]  # type: ignore[index]
@@ -637,6 +641,9 @@ def verdeel(
                     uitkomst = _leeg_resultaat("het beoordelingsproces stopte onverwacht")
                     _stop(plek)
                     del plekken[nummer]
+                # Eerst het werkproces weer aan het werk, dan pas samenvoegen in het cijferboek:
+                # zo wacht het werkproces niet op het hoofdproces.
+                geef_werk(nummer)
                 assert taak is not None
                 verwerk(taak, uitkomst)
                 balk.update(1)

@@ -15,7 +15,18 @@ import traceback
 from collections.abc import Sequence
 
 from bench import FIGUREN
-from bench._kern import BenchFout, Instellingen, Meting, belasting, belasting_tekst, duur, tabel, wacht_op_rust
+from bench._kern import (
+    BenchFout,
+    Instellingen,
+    Meting,
+    belasting,
+    belasting_tekst,
+    cpu_machine,
+    cpu_tijd,
+    duur,
+    tabel,
+    wacht_op_rust,
+)
 from samenwerkingscode.cursus.beoordelen import kernen
 
 
@@ -101,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     compileer_pakket()
     metingen: list[Meting] = []
     belasting_begin = belasting()
+    machine_begin, eigen_begin = cpu_machine(), cpu_tijd()
     begin = time.perf_counter()
     for naam in namen:
         print(f"Meten: {naam} …", file=sys.stderr, flush=True)
@@ -112,7 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"\nTotale meettijd: {duur(time.perf_counter() - begin)}. Vooraf is de bytecode van het pakket geschreven, zoals pip install dat doet."
     )
-    print(belasting_tekst(belasting_begin, belasting(), aantal_kernen))
+    wand = time.perf_counter() - begin
+    machine_eind, eigen = cpu_machine(), (cpu_tijd() - eigen_begin) / wand
+    vreemd = None
+    if machine_begin is not None and machine_eind is not None:
+        vreemd = (machine_eind - machine_begin) / wand - eigen
+    print(belasting_tekst(belasting_begin, belasting(), aantal_kernen, vreemd=vreemd, eigen=eigen))
     return 1 if any(m.fout for m in metingen) else 0
 
 

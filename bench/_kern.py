@@ -181,17 +181,56 @@ def wacht_op_rust(
     return True, gewacht
 
 
-def belasting_tekst(begin: float | None, eind: float | None, aantal_kernen: int) -> str:
-    """Eén alinea over de belasting tijdens de run, met het oordeel of de cijfers te vertrouwen zijn."""
+def cpu_machine() -> float | None:
+    """Bezette processortijd van de hele machine tot nu toe, in seconden (Linux: ``/proc/stat``), of ``None``.
+
+    Met :func:`cpu_tijd` ernaast is te zien hoeveel andere programma's tijdens de run rekenden: de
+    belasting over een minuut loopt achter en telt het eigen werk van de bench mee (de hele groep
+    beoordelen houdt alle kernen bezig), dus die alleen zegt niet of er iets anders meeliep.
+    """
+    try:
+        velden = Path("/proc/stat").read_text(encoding="ascii").splitlines()[0].split()
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in velden[1:9])
+        return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+VREEMD_GRENS = 0.5
+"""Rekenden andere programma's gemiddeld meer dan een halve kern, dan zijn de tijden niet te vertrouwen."""
+
+
+def belasting_tekst(
+    begin: float | None,
+    eind: float | None,
+    aantal_kernen: int,
+    *,
+    vreemd: float | None = None,
+    eigen: float | None = None,
+) -> str:
+    """Eén alinea over de belasting tijdens de run, met het oordeel of de cijfers te vertrouwen zijn.
+
+    ``vreemd`` en ``eigen``: hoeveel kernen andere programma's en de bench zelf gemiddeld bezig hielden.
+    Met ``vreemd`` oordeelt de tekst op de belasting bij het begin en op dat vreemde werk; zonder (geen
+    ``/proc/stat``) op de belasting bij begin en eind.
+    """
     if begin is None or eind is None:
         return "De belasting van de machine is hier niet te meten; lees de cijfers als indicatie."
     tekst = (
         f"Belasting van de machine (gemiddelde over een minuut): {getal_nl(begin, 1)} bij het begin, "
         f"{getal_nl(eind, 1)} aan het eind, op {aantal_kernen} kernen."
     )
-    if onrustig(max(begin, eind), aantal_kernen):
+    if vreemd is not None:
+        tekst += f"\nTijdens het meten rekenden andere programma's gemiddeld op {getal_nl(max(vreemd, 0.0), 1)} kern"
+        tekst += f" (de metingen zelf: {getal_nl(eigen, 1)} kern)." if eigen is not None else "."
+        druk = onrustig(begin, aantal_kernen) or vreemd > VREEMD_GRENS
+        reden = "de machine was al druk of andere programma's rekenden mee"
+    else:
+        druk = onrustig(max(begin, eind), aantal_kernen)
+        reden = "de belasting lag boven het aantal kernen; andere programma's liepen mee"
+    if druk:
         tekst += (
-            "\nONBETROUWBAAR: de belasting lag boven het aantal kernen; andere programma's liepen mee. "
+            f"\nONBETROUWBAAR: {reden}. "
             "Kijk hooguit naar de verhoudingen, of meet opnieuw met --wacht op een rustige machine."
         )
     return tekst

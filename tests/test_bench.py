@@ -7,6 +7,7 @@ machine willekeurig faalt. De tests voeren nepmetingen uit met vaste getallen.
 from __future__ import annotations
 
 import sys
+import time
 import types
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from bench._kern import (
     Reeks,
     afwisselend,
     belasting_tekst,
+    cpu_machine,
     duur,
     mediaan,
     onrustig,
@@ -235,6 +237,27 @@ def test_belasting_boven_kernen_is_onbetrouwbaar() -> None:
     assert "ONBETROUWBAAR" in belasting_tekst(0.5, 3.1, 2)
     assert "ONBETROUWBAAR" not in belasting_tekst(0.5, 1.9, 2)
     assert "0,5 bij het begin, 1,9 aan het eind, op 2 kernen" in belasting_tekst(0.5, 1.9, 2)
+
+
+def test_eigen_werk_van_de_bench_maakt_de_cijfers_niet_onbetrouwbaar() -> None:
+    """Na de hele groep (alle kernen bezig) ligt de belasting hoog door de bench zelf: dat telt niet."""
+    rustig = belasting_tekst(0.4, 2.1, 2, vreemd=0.1, eigen=1.3)
+    assert "ONBETROUWBAAR" not in rustig
+    assert "andere programma's gemiddeld op 0,1 kern (de metingen zelf: 1,3 kern)" in rustig
+    assert "ONBETROUWBAAR" in belasting_tekst(0.4, 2.1, 2, vreemd=0.8, eigen=1.3)  # iets anders rekende mee
+    assert "ONBETROUWBAAR" in belasting_tekst(2.6, 1.0, 2, vreemd=0.0, eigen=1.0)  # al druk bij het begin
+
+
+def test_cpu_machine_telt_op() -> None:
+    """De bezette tijd van de machine groeit als dit proces rekent (Linux), en is nooit negatief."""
+    voor = cpu_machine()
+    if voor is None:
+        pytest.skip("geen /proc/stat op dit systeem")
+    einde = time.process_time() + 0.2
+    while time.process_time() < einde:
+        pass
+    na = cpu_machine()
+    assert na is not None and na - voor >= 0.15
 
 
 def test_wacht_op_rust_is_begrensd() -> None:

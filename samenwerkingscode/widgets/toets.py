@@ -83,6 +83,10 @@ class ToetsWidget(OefeningWidget):
         ]
         self.vragen = maak(widgets.Stack, stapels, selected_index=0)
         widgets.jslink((self.moment, "index"), (self.vragen, "selected_index"))
+        if self.opslag is None:
+            # De boekweergave is statische HTML: daar is geen kernel die een moment later opbouwt.
+            for moment in self.momenten:
+                self.keuzes_van(moment)
         self.uitslag = maak(widgets.HTML)
         # Een eigen layout: de figuur gaat open en dicht.
         self.figuur = maak(

@@ -200,3 +200,11 @@ def test_een_moment_wordt_pas_opgebouwd_als_het_getoond_wordt(tmp_path: Path) ->
     assert opnieuw.keuzes["kan_mandaat"].value == "deels"
     assert "worden geladen" not in getattr(opnieuw.vragen.children[0], "value", "")
     assert _op_schijf(tmp_path)["momenten"]["2019"] == {"kan_mandaat": "deels"}  # opbouwen bewaart niets extra
+
+
+def test_in_het_boek_staan_alle_momenten_meteen_klaar() -> None:
+    """De boekweergave (zonder opslag) is statische HTML: wisselen van moment gebeurt daar zonder kernel."""
+    w = ToetsWidget(None)
+    assert set(w.keuzes_per_moment) == set(w.momenten)
+    assert not any("worden geladen" in getattr(c, "value", "") for c in w.vragen.children)
+    assert all(len(keuzes) == len(toets.deelvraag_sleutels()) for keuzes in w.keuzes_per_moment.values())

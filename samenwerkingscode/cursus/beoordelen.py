@@ -795,10 +795,6 @@ def _main(argv: list[str]) -> None:
         werker(nummer, inst, sys.stdin, uitkomsten)
 
 
-if __name__ == "__main__":
-    _main(sys.argv[1:])
-
-
 def beoordeel(
     *,
     cohort: str | os.PathLike[str] | None = None,
@@ -825,3 +821,7 @@ def beoordeel(
     tekst, code = samenvatting(uitslagen)
     print(tekst)
     return code
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])

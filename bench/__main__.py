@@ -121,11 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  klaar in {duur(time.perf_counter() - start)}", file=sys.stderr, flush=True)
     print()
     print(tabel(metingen))
-    print(
-        f"\nTotale meettijd: {duur(time.perf_counter() - begin)}. Vooraf is de bytecode van het pakket geschreven, zoals pip install dat doet."
-    )
     wand = time.perf_counter() - begin
     machine_eind, eigen = cpu_machine(), (cpu_tijd() - eigen_begin) / wand
+    print(
+        f"\nTotale meettijd: {duur(wand)}. Vooraf is de bytecode van het pakket geschreven, zoals pip install dat doet."
+    )
     vreemd = None
     if machine_begin is not None and machine_eind is not None:
         vreemd = (machine_eind - machine_begin) / wand - eigen
